@@ -1,0 +1,9 @@
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="animate-pulse space-y-4" aria-label="Loading">
+      <div className="h-8 w-1/3 rounded-sm bg-zinc-200 dark:bg-zinc-800" />
+      <div className="h-4 w-2/3 rounded-sm bg-zinc-200 dark:bg-zinc-800" />
+      <div className="h-40 rounded-xl bg-zinc-100 dark:bg-zinc-900" />
+    </div>
+  );
+}

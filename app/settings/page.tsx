@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { getMessages } from "@/lib/i18n";
+import { getLearnerId, getSettings } from "@/lib/learner";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage() {
+  const [{ t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
+  const settings = await getSettings(learnerId);
+  return (
+    <div className="max-w-xl space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">{t.settings.title}</h1>
+      <SettingsForm settings={settings} labels={t.settings} />
+    </div>
+  );
+}

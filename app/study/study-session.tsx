@@ -1,0 +1,221 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
+import type { Language } from "@/lib/content/schema";
+import type { Messages } from "@/lib/i18n/messages";
+import { gradeAction, undoAction, type StudyScreen } from "@/lib/srs/actions";
+import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+
+type Labels = Messages["study"] & { topics: Messages["topics"]; difficulties: Messages["difficulties"] };
+const GRADES = [1, 2, 3, 4] as const;
+const GRADE_STYLES = {
+  1: "border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/50",
+  2: "border-amber-300 text-amber-800 hover:bg-amber-50 dark:border-amber-800 dark:text-amber-300 dark:hover:bg-amber-950/50",
+  3: "border-emerald-300 text-emerald-800 hover:bg-emerald-50 dark:border-emerald-800 dark:text-emerald-300 dark:hover:bg-emerald-950/50",
+  4: "border-sky-300 text-sky-800 hover:bg-sky-50 dark:border-sky-800 dark:text-sky-300 dark:hover:bg-sky-950/50",
+} as const;
+
+export function StudySession({ initial, labels, lang }: { initial: StudyScreen; labels: Labels; lang: Language }) {
+  const [screen, setScreen] = useState(initial);
+  const [revealed, setRevealed] = useState(false);
+  const [status, setStatus] = useState("");
+  const [pending, startTransition] = useTransition();
+  const shownAt = useRef(0);
+  const questionRef = useRef<HTMLHeadingElement>(null);
+  const answerRef = useRef<HTMLElement>(null);
+  const { card, counts, summary } = screen;
+
+  useEffect(() => {
+    shownAt.current = performance.now();
+    questionRef.current?.focus();
+  }, [screen]);
+
+  useEffect(() => {
+    if (revealed) answerRef.current?.focus();
+  }, [revealed]);
+
+  const run = useCallback(
+    (action: () => ReturnType<typeof gradeAction>, doneMessage = "") => {
+      startTransition(async () => {
+        const result = await action();
+        if (result.ok) {
+          setScreen({ card: result.card, counts: result.counts, summary: result.summary });
+          setRevealed(false);
+          setStatus(doneMessage);
+        } else {
+          setStatus(result.error === "nothing_to_undo" ? labels.nothingToUndo : labels.failed);
+        }
+      });
+    },
+    [labels],
+  );
+
+  const grade = useCallback(
+    (rating: (typeof GRADES)[number]) => {
+      if (!card || !revealed || pending) return;
+      const durationMs = Math.round(performance.now() - shownAt.current);
+      run(() => gradeAction({ cardId: card.id, rating, durationMs }));
+    },
+    [card, revealed, pending, run],
+  );
+  const undo = useCallback(() => {
+    if (!pending) run(() => undoAction(), labels.undone);
+  }, [pending, run, labels]);
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement;
+      if (target.closest("input, textarea, select, [contenteditable]") || event.altKey || event.metaKey) return;
+      const onButton = target.closest("button, a") !== null;
+      if ((event.key === "u" || event.key === "U") && !event.ctrlKey) {
+        event.preventDefault();
+        undo();
+      } else if (event.ctrlKey && event.key.toLowerCase() === "z") {
+        event.preventDefault();
+        undo();
+      } else if (event.ctrlKey) {
+        return;
+      } else if ((event.key === " " || event.key === "Enter") && !onButton) {
+        event.preventDefault();
+        if (card && !revealed) setRevealed(true);
+      } else if (/^[1-4]$/.test(event.key)) {
+        event.preventDefault();
+        grade(Number(event.key) as (typeof GRADES)[number]);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [card, revealed, grade, undo]);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{labels.title}</h1>
+        <p className="flex gap-3 text-sm tabular-nums" aria-label={labels.remaining}>
+          <span className="text-sky-700 dark:text-sky-300" data-testid="remaining-new">
+            {counts.newAvailable} {labels.newCount}
+          </span>
+          <span className="text-red-700 dark:text-red-300" data-testid="remaining-learning">
+            {counts.learning} {labels.learningCount}
+          </span>
+          <span className="text-emerald-700 dark:text-emerald-300" data-testid="remaining-review">
+            {counts.review} {labels.reviewCount}
+          </span>
+        </p>
+      </div>
+
+      <p role="status" aria-live="polite" className="min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
+        {status}
+      </p>
+
+      {card ? (
+        <article
+          aria-busy={pending}
+          className="space-y-6 rounded-2xl border border-zinc-200 p-5 shadow-xs sm:p-8 dark:border-zinc-800"
+          data-testid="study-card"
+          data-card-id={card.id}
+        >
+          <header className="space-y-3">
+            <CardMeta topic={labels.topics[card.topic]} difficulty={labels.difficulties[card.difficulty]} />
+            <h2 ref={questionRef} tabIndex={-1} className="sr-only">
+              {labels.question}
+            </h2>
+            <CardHtml html={card.sides.question} className="text-lg font-medium" />
+          </header>
+
+          {revealed ? (
+            <section ref={answerRef} tabIndex={-1} aria-label={labels.answer} className="space-y-6 border-t border-zinc-200 pt-6 focus:outline-none dark:border-zinc-800">
+              <AnswerSides sides={card.sides} labels={labels} />
+              <div role="group" aria-label={labels.gradePrompt} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+                {GRADES.map((rating) => (
+                  <button
+                    key={rating}
+                    type="button"
+                    onClick={() => grade(rating)}
+                    disabled={pending}
+                    aria-keyshortcuts={String(rating)}
+                    className={`flex flex-col items-center rounded-lg border-2 px-3 py-3 font-medium disabled:opacity-50 ${GRADE_STYLES[rating]}`}
+                  >
+                    <span>
+                      {labels.grades[rating]} <kbd className="ml-1 text-xs opacity-60">{rating}</kbd>
+                    </span>
+                    <span className="text-xs font-normal opacity-80" data-testid={`interval-${rating}`}>
+                      {card.intervals[rating]}
+                    </span>
+                  </button>
+                ))}
+              </div>
+            </section>
+          ) : (
+            <button
+              type="button"
+              onClick={() => setRevealed(true)}
+              aria-keyshortcuts="Space Enter"
+              className="w-full rounded-lg bg-accent-600 px-5 py-3 font-medium text-white hover:bg-accent-700"
+            >
+              {labels.show} <span className="ml-2 text-sm opacity-75">({labels.showHint})</span>
+            </button>
+          )}
+        </article>
+      ) : (
+        <SessionDone summary={summary} labels={labels} lang={lang} />
+      )}
+
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <p>{labels.keyboardHelp}</p>
+        <button
+          type="button"
+          onClick={undo}
+          disabled={pending}
+          aria-keyshortcuts="U Control+Z"
+          className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          {labels.undo} <span className="opacity-70">({labels.undoHint})</span>
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function SessionDone({ summary, labels, lang }: { summary: StudyScreen["summary"]; labels: Labels; lang: Language }) {
+  const locale = lang === "zh" ? "zh-CN" : "en";
+  const minutes = Math.round(summary.timeMs / 60_000);
+  const seconds = Math.round((summary.timeMs % 60_000) / 1000);
+  const rows = [
+    { label: labels.reviewed, value: String(summary.reviewed), testId: "summary-reviewed" },
+    {
+      label: labels.againRate,
+      value: new Intl.NumberFormat(locale, { style: "percent" }).format(summary.againRate),
+      testId: "summary-again-rate",
+    },
+    { label: labels.timeSpent, value: `${minutes}:${String(seconds).padStart(2, "0")}`, testId: "summary-time" },
+    {
+      label: labels.nextDue,
+      value: summary.nextDue
+        ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(summary.nextDue))
+        : labels.noneScheduled,
+      testId: "summary-next-due",
+    },
+  ];
+  return (
+    <section className="space-y-5 rounded-2xl border border-zinc-200 p-6 dark:border-zinc-800" aria-labelledby="done-title">
+      <h2 id="done-title" className="text-xl font-semibold">
+        {labels.doneTitle}
+      </h2>
+      <dl className="grid gap-3 sm:grid-cols-2">
+        {rows.map((row) => (
+          <div key={row.testId} className="rounded-lg bg-zinc-50 p-3 dark:bg-zinc-900">
+            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{row.label}</dt>
+            <dd className="text-xl font-semibold tabular-nums" data-testid={row.testId}>
+              {row.value}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Link href="/" className="inline-block rounded-md font-medium text-accent-700 underline dark:text-accent-300">
+        {labels.backHome}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import type { CardSides } from "@/lib/content/schema";
+
+/** Card HTML comes from our own Markdown, rendered (and stripped of raw HTML) on the server at sync time. */
+export function CardHtml({ html, className = "" }: { html: string; className?: string }) {
+  return <div className={`card-prose ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+export function AnswerSides({
+  sides,
+  labels,
+}: {
+  sides: CardSides;
+  labels: { answer: string; wrongAnswer: string; keyPoints: string };
+}) {
+  return (
+    <div className="space-y-5">
+      <CardHtml html={sides.answer} />
+      {sides.wrongAnswer && (
+        <aside className="rounded-lg border-l-4 border-amber-500 bg-amber-50 p-4 dark:bg-amber-950/40">
+          <h3 className="mb-2 text-sm font-semibold text-amber-900 uppercase dark:text-amber-200">{labels.wrongAnswer}</h3>
+          <CardHtml html={sides.wrongAnswer} />
+        </aside>
+      )}
+      <section>
+        <h3 className="mb-2 text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.keyPoints}</h3>
+        <ul className="card-prose list-disc space-y-1 pl-6">
+          {sides.keyPoints.map((point, index) => (
+            <li key={index} dangerouslySetInnerHTML={{ __html: point }} />
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function CardMeta({
+  topic,
+  difficulty,
+}: {
+  topic: string;
+  difficulty: string;
+}) {
+  return (
+    <p className="flex flex-wrap gap-2 text-xs">
+      <span className="rounded-full bg-accent-50 px-2.5 py-1 font-medium text-accent-700 dark:bg-zinc-800 dark:text-accent-300">
+        {topic}
+      </span>
+      <span className="rounded-full bg-zinc-100 px-2.5 py-1 font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
+        {difficulty}
+      </span>
+    </p>
+  );
+}

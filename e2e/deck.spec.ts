@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+
+test("the language switch changes the card text and the page chrome, and is remembered", async ({ page }) => {
+  await page.goto("/study");
+  const question = page.getByTestId("study-card").locator(".card-prose").first();
+  const english = await question.innerText();
+  expect(english).toMatch(/[A-Za-z]{4,}/);
+
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("button", { name: /显示答案/ })).toBeVisible();
+  await expect(question).not.toHaveText(english);
+  await expect(question).toHaveText(/[\u4e00-\u9fff]/);
+
+  await page.reload();
+  await expect(page.getByRole("link", { name: "卡片" })).toBeVisible();
+  await page.getByRole("button", { name: "EN" }).click();
+  await expect(question).toHaveText(english);
+});
+
+test("/cards finds a card by a word that only its answer contains, and filters by topic", async ({ page }) => {
+  await page.goto("/cards");
+  const results = page.getByTestId("card-result");
+  const total = await results.count();
+  expect(total).toBeGreaterThanOrEqual(10);
+
+  await page.getByRole("searchbox", { name: "Search" }).fill("num_batches_tracked");
+  await page.getByRole("searchbox", { name: "Search" }).press("Enter");
+  await expect(page).toHaveURL(/q=num_batches_tracked/);
+  await expect(results).toHaveCount(1);
+  await results.first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/cards\/bn-params-in-cnn$/);
+  await expect(page.getByText("2 \\times 64 = 128", { exact: false }).first()).toBeAttached();
+  // KaTeX ran on the server: the formula arrives as markup, and no KaTeX script is shipped.
+  await expect(page.locator(".katex").first()).toBeVisible();
+
+  await page.goto("/cards?topic=placement");
+  await expect(results).toHaveCount(1);
+  await page.goto("/cards?q=zzzz-no-such-word");
+  await expect(page.getByText("No card matches.")).toBeVisible();
+});
+
+test("an unknown card id is a 404 page, not a crash", async ({ page }) => {
+  const response = await page.goto("/cards/no-such-card");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("There is no card with that id.")).toBeVisible();
+});
+
+test("the study screen works on a phone with touch @phone", async ({ page }) => {
+  await page.goto("/study");
+  const card = page.getByTestId("study-card");
+  const id = (await card.getAttribute("data-card-id"))!;
+  await page.getByRole("button", { name: /Show answer/ }).tap();
+  await page.getByRole("button", { name: /Good/ }).tap();
+  await expect(card).not.toHaveAttribute("data-card-id", id);
+});

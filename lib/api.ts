@@ -1,0 +1,42 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import type { z } from "zod";
+
+export type ApiErrorBody = { error: { code: string; message: string; path: (string | number)[] } };
+
+export function apiError(status: number, code: string, message: string, path: (string | number)[] = []) {
+  return NextResponse.json<ApiErrorBody>({ error: { code, message, path } }, { status });
+}
+
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads and validates a JSON body. Returns the parsed data, or the 4xx response to send: 415 for a body that
+ * is not JSON, 413 for one that is too large, 400 naming the first invalid field.
+ */
+export async function readJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<{ data: z.output<T> } | { response: NextResponse<ApiErrorBody> }> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) {
+    return { response: apiError(415, "unsupported_media_type", "Send the body as JSON with Content-Type: application/json.") };
+  }
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxBytes) return { response: apiError(413, "too_large", `The body is over ${maxBytes} bytes.`) };
+  let body: unknown;
+  try {
+    body = JSON.parse(await request.text());
+  } catch {
+    return { response: apiError(400, "invalid_json", "The body is not valid JSON.") };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return {
+      response: apiError(400, "invalid_request", issue.message, issue.path.map((key) => (typeof key === "symbol" ? String(key) : key))),
+    };
+  }
+  return { data: parsed.data };
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { DIFFICULTIES, TOPICS, type CardSides, type Language } from "@/lib/content/schema";
+import type { Card } from "@/lib/generated/prisma/client";
+
+/** A card as pages show it: one language's sides plus its metadata. */
+export type CardView = {
+  id: string;
+  topic: (typeof TOPICS)[number];
+  difficulty: (typeof DIFFICULTIES)[number];
+  tags: string[];
+  sources: string[];
+  retired: boolean;
+  sides: CardSides;
+};
+
+export function toCardView(card: Card, lang: Language): CardView {
+  const body = JSON.parse(card.body) as Record<Language, CardSides>;
+  return {
+    id: card.id,
+    topic: card.topic as CardView["topic"],
+    difficulty: card.difficulty as CardView["difficulty"],
+    tags: JSON.parse(card.tags) as string[],
+    sources: JSON.parse(card.sources) as string[],
+    retired: card.retired,
+    sides: body[lang],
+  };
+}
+
+export const cardFilterSchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  topic: z.enum(TOPICS).optional().catch(undefined),
+  difficulty: z.enum(DIFFICULTIES).optional().catch(undefined),
+});
+export type CardFilter = z.infer<typeof cardFilterSchema>;
+
+/** The active deck in study order, filtered by words (all must appear, either language), topic and difficulty. */
+export async function listCards(filter: CardFilter, lang: Language): Promise<CardView[]> {
+  const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean);
+  const cards = await prisma.card.findMany({
+    where: {
+      retired: false,
+      topic: filter.topic,
+      difficulty: filter.difficulty,
+      AND: words.map((word) => ({ searchText: { contains: word } })),
+    },
+    orderBy: { position: "asc" },
+  });
+  return cards.map((card) => toCardView(card, lang));
+}
+
+export async function getCard(id: string, lang: Language): Promise<CardView | null> {
+  const card = await prisma.card.findUnique({ where: { id } });
+  return card ? toCardView(card, lang) : null;
+}
+
+export async function listReviewHistory(learnerId: string, cardId: string) {
+  return prisma.reviewLog.findMany({
+    where: { learnerId, cardId },
+    orderBy: { id: "desc" },
+    select: { id: true, rating: true, stateBefore: true, stateAfter: true, reviewedAt: true, dueAfter: true, durationMs: true },
+  });
+}

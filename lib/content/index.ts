@@ -1,0 +1,4 @@
+export { loadDeck, DECK_DIR } from "./load";
+export { parseCard } from "./parse";
+export { ContentError, DeckError } from "./errors";
+export * from "./schema";

@@ -1,0 +1,42 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { ContentError, DeckError } from "./errors";
+import { parseCard } from "./parse";
+import { DIFFICULTIES, TOPICS, type DeckCard } from "./schema";
+
+export const DECK_DIR = path.join(process.cwd(), "content", "cards");
+
+/**
+ * Reads and validates every card of the deck. Throws a DeckError listing every broken file, so nothing
+ * half-parsed can reach the database.
+ */
+export async function loadDeck(dir: string = DECK_DIR): Promise<DeckCard[]> {
+  const files = (await readdir(dir)).filter((name) => name.endsWith(".md")).sort();
+  const cards: DeckCard[] = [];
+  const problems: ContentError[] = [];
+  const seen = new Map<string, string>();
+
+  for (const name of files) {
+    const file = path.relative(process.cwd(), path.join(dir, name));
+    try {
+      const card = parseCard(file, await readFile(path.join(dir, name), "utf8"));
+      const first = seen.get(card.id);
+      if (first) throw new ContentError(file, `duplicate id "${card.id}" (also in ${first})`);
+      seen.set(card.id, file);
+      cards.push(card);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      problems.push(error);
+    }
+  }
+  if (problems.length > 0) throw new DeckError(problems);
+  return inStudyOrder(cards);
+}
+
+/** New cards are introduced topic by topic, easy before hard. */
+function inStudyOrder(cards: DeckCard[]): DeckCard[] {
+  const rank = (card: DeckCard) => [TOPICS.indexOf(card.topic), DIFFICULTIES.indexOf(card.difficulty)] as const;
+  return cards
+    .toSorted((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1] || a.id.localeCompare(b.id))
+    .map((card, position) => ({ ...card, position }));
+}

@@ -1,0 +1,39 @@
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
+import remarkRehype from "remark-rehype";
+import rehypeKatex from "rehype-katex";
+import rehypeStringify from "rehype-stringify";
+import { VFile } from "vfile";
+import type { Root, RootContent } from "mdast";
+
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+
+// remark-rehype drops raw HTML by default, so a card can never inject markup; KaTeX runs here, on the server,
+// so no math JavaScript reaches the browser.
+const toHtml = unified().use(remarkRehype).use(rehypeKatex, { strict: "error" }).use(rehypeStringify);
+
+export function parseMarkdown(text: string): Root {
+  return markdown.runSync(markdown.parse(text)) as Root;
+}
+
+/** Renders mdast nodes to HTML; throws with KaTeX's own message when a formula does not parse. */
+export function renderNodes(nodes: RootContent[]): string {
+  const file = new VFile();
+  const hast = toHtml.runSync({ type: "root", children: nodes }, file) as Parameters<typeof toHtml.stringify>[0];
+  // rehype-katex reports a bad formula as a message on the file and renders it in red instead of throwing.
+  const mathError = file.messages.find((m) => m.source === "rehype-katex");
+  if (mathError) throw new Error(`math KaTeX cannot parse: ${mathError.reason}`);
+  return toHtml.stringify(hast, file);
+}
+
+export function plainText(nodes: readonly RootContent[]): string {
+  const parts: string[] = [];
+  const walk = (node: RootContent) => {
+    if ("value" in node && typeof node.value === "string") parts.push(node.value);
+    if ("children" in node) node.children.forEach((child) => walk(child as RootContent));
+  };
+  nodes.forEach(walk);
+  return parts.join(" ").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,116 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { toCardView, type CardView } from "@/lib/cards/queries";
+import type { Language } from "@/lib/content/schema";
+import type { Card } from "@/lib/generated/prisma/client";
+import { getSettings } from "@/lib/learner";
+import { nextStudyDayStart, studyDayStart } from "./day";
+import { formatInterval } from "./format-interval";
+import { GRADES, nextStates, State, type Grade, type MemoryState } from "./scheduler";
+
+/** Like Anki's learn-ahead limit: when nothing else is left, a learning card due this soon is shown now. */
+const LEARN_AHEAD_MS = 20 * 60_000;
+const LEARNING = [State.Learning, State.Relearning];
+
+export async function getStudyCounts(learnerId: string, now = new Date()) {
+  const dayStart = studyDayStart(now);
+  const dayEnd = nextStudyDayStart(now);
+  const active = { learnerId, card: { retired: false } };
+  const [settings, learning, review, newToday, unseen, reviewsToday] = await Promise.all([
+    getSettings(learnerId),
+    prisma.cardState.count({ where: { ...active, state: { in: LEARNING }, due: { lt: dayEnd } } }),
+    prisma.cardState.count({ where: { ...active, state: State.Review, due: { lt: dayEnd } } }),
+    prisma.reviewLog.count({ where: { learnerId, stateBefore: State.New, reviewedAt: { gte: dayStart } } }),
+    prisma.card.count({ where: { retired: false, states: { none: { learnerId } } } }),
+    prisma.reviewLog.count({ where: { learnerId, reviewedAt: { gte: dayStart } } }),
+  ]);
+  const newAvailable = Math.min(unseen, Math.max(0, settings.newCardsPerDay - newToday));
+  return { learning, review, due: learning + review, newAvailable, reviewsToday, settings };
+}
+
+export type StudyCard = CardView & {
+  state: number;
+  /** the interval each grade would give, formatted for the button */
+  intervals: Record<Grade, string>;
+};
+
+/**
+ * The card to study next: learning cards that are due, then reviews due today, then new cards within the
+ * daily limit, then learning cards due within the learn-ahead limit.
+ */
+export async function getNextStudyCard(learnerId: string, lang: Language, now = new Date()) {
+  const counts = await getStudyCounts(learnerId, now);
+  const active = { learnerId, card: { retired: false } };
+  const byDue = { orderBy: [{ due: "asc" as const }, { cardId: "asc" as const }], include: { card: true } };
+
+  const due =
+    (await prisma.cardState.findFirst({ where: { ...active, state: { in: LEARNING }, due: { lte: now } }, ...byDue })) ??
+    (await prisma.cardState.findFirst({
+      where: { ...active, state: State.Review, due: { lt: nextStudyDayStart(now) } },
+      ...byDue,
+    }));
+  const fresh =
+    !due && counts.newAvailable > 0
+      ? await prisma.card.findFirst({ where: { retired: false, states: { none: { learnerId } } }, orderBy: { position: "asc" } })
+      : null;
+  const ahead =
+    !due && !fresh
+      ? await prisma.cardState.findFirst({
+          where: { ...active, state: { in: LEARNING }, due: { lte: new Date(now.getTime() + LEARN_AHEAD_MS) } },
+          ...byDue,
+        })
+      : null;
+
+  const chosen = due ?? ahead;
+  const card = chosen?.card ?? fresh;
+  if (!card) return { card: null, counts };
+  return { card: toStudyCard(card, chosen ?? null, counts.settings.desiredRetention, lang, now), counts };
+}
+
+/** One given card as the study screen shows it, e.g. the card an undo has just put back. */
+export async function getStudyCard(learnerId: string, cardId: string, lang: Language, now = new Date()) {
+  const [card, memory, settings] = await Promise.all([
+    prisma.card.findUnique({ where: { id: cardId } }),
+    prisma.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
+    getSettings(learnerId),
+  ]);
+  return card && !card.retired ? toStudyCard(card, memory, settings.desiredRetention, lang, now) : null;
+}
+
+function toStudyCard(card: Card, memory: MemoryState | null, desiredRetention: number, lang: Language, now: Date): StudyCard {
+  const previews = nextStates(memory, now, desiredRetention);
+  const intervals = Object.fromEntries(
+    GRADES.map((grade) => [grade, formatInterval(previews[grade].due.getTime() - now.getTime(), lang)]),
+  ) as Record<Grade, string>;
+  return { ...toCardView(card, lang), state: memory?.state ?? State.New, intervals };
+}
+
+/** When the learner's next card comes due, for the end-of-session screen. */
+export async function getNextDue(learnerId: string): Promise<Date | null> {
+  const next = await prisma.cardState.findFirst({
+    where: { learnerId, card: { retired: false } },
+    orderBy: { due: "asc" },
+    select: { due: true },
+  });
+  return next?.due ?? null;
+}
+
+/** Today's reviews (the study day, see day.ts): what the end-of-session screen sums up. */
+export async function getSessionSummary(learnerId: string, now = new Date()) {
+  const [logs, nextDue] = await Promise.all([
+    prisma.reviewLog.findMany({
+      where: { learnerId, reviewedAt: { gte: studyDayStart(now) } },
+      select: { rating: true, durationMs: true },
+    }),
+    getNextDue(learnerId),
+  ]);
+  const again = logs.filter((log) => log.rating === 1).length;
+  return {
+    reviewed: logs.length,
+    againRate: logs.length ? again / logs.length : 0,
+    timeMs: logs.reduce((sum, log) => sum + log.durationMs, 0),
+    nextDue: nextDue?.toISOString() ?? null,
+  };
+}
+export type SessionSummary = Awaited<ReturnType<typeof getSessionSummary>>;
+export type StudyCounts = Awaited<ReturnType<typeof getStudyCounts>>;

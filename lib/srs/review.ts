@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { applyGrade, State, type Grade, type MemoryState } from "./scheduler";
+
+export type ReviewErrorCode = "unknown_card" | "card_retired" | "nothing_to_undo" | "unknown_learner";
+
+/** A review that cannot be done; `status` is the HTTP status the JSON API answers with. */
+export class ReviewError extends Error {
+  constructor(
+    readonly code: ReviewErrorCode,
+    message: string,
+    readonly status: 401 | 404 | 409,
+  ) {
+    super(message);
+    this.name = "ReviewError";
+  }
+}
+
+const memoryStateSchema = z.object({
+  due: z.coerce.date(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsedDays: z.number().int(),
+  scheduledDays: z.number().int(),
+  learningSteps: z.number().int(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  state: z.number().int(),
+  lastReview: z.coerce.date().nullable(),
+});
+
+function pickMemory(row: MemoryState): MemoryState {
+  return memoryStateSchema.parse(row);
+}
+
+export type GradeInput = {
+  learnerId: string;
+  cardId: string;
+  rating: Grade;
+  durationMs: number;
+  now?: Date;
+};
+
+/**
+ * Grades one card for one learner: the new FSRS state and its review log are written in one transaction,
+ * the log keeping the state before so that undo can restore it exactly.
+ */
+export async function gradeCard({ learnerId, cardId, rating, durationMs, now = new Date() }: GradeInput) {
+  return prisma.$transaction(async (tx) => {
+    const [card, learner, row] = await Promise.all([
+      tx.card.findUnique({ where: { id: cardId }, select: { retired: true } }),
+      tx.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true } }),
+      tx.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
+    ]);
+    if (!learner) throw new ReviewError("unknown_learner", "Unknown learner: open the app in a browser first.", 401);
+    if (!card) throw new ReviewError("unknown_card", `There is no card with id "${cardId}".`, 404);
+    if (card.retired) throw new ReviewError("card_retired", `Card "${cardId}" has been retired from the deck.`, 409);
+
+    const before = row ? pickMemory(row) : null;
+    const after = applyGrade(before, rating, now, learner.desiredRetention);
+    await tx.cardState.upsert({
+      where: { learnerId_cardId: { learnerId, cardId } },
+      create: { learnerId, cardId, ...after },
+      update: after,
+    });
+    const log = await tx.reviewLog.create({
+      data: {
+        learnerId,
+        cardId,
+        rating,
+        stateBefore: before?.state ?? State.New,
+        stateAfter: after.state,
+        dueBefore: before?.due ?? now,
+        dueAfter: after.due,
+        reviewedAt: now,
+        durationMs: Math.round(durationMs),
+        previous: before ? JSON.stringify(before) : null,
+      },
+    });
+    return { reviewId: log.id, cardId, rating, state: after };
+  });
+}
+
+/** Takes back the learner's most recent grade: the card returns to its state before, and the log is removed. */
+export async function undoLastReview(learnerId: string) {
+  return prisma.$transaction(async (tx) => {
+    const last = await tx.reviewLog.findFirst({ where: { learnerId }, orderBy: { id: "desc" } });
+    if (!last) throw new ReviewError("nothing_to_undo", "There is no review to undo.", 409);
+    const key = { learnerId_cardId: { learnerId, cardId: last.cardId } };
+    const restored = last.previous ? memoryStateSchema.parse(JSON.parse(last.previous)) : null;
+    if (restored) await tx.cardState.update({ where: key, data: restored });
+    else await tx.cardState.delete({ where: key });
+    await tx.reviewLog.delete({ where: { id: last.id } });
+    return { reviewId: last.id, cardId: last.cardId, rating: last.rating, state: restored };
+  });
+}
