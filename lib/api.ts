@@ -8,7 +8,7 @@ export function apiError(status: number, code: string, message: string, path: (s
   return NextResponse.json<ApiErrorBody>({ error: { code, message, path } }, { status });
 }
 
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Reads and validates a JSON body. Returns the parsed data, or the 4xx response to send: 415 for a body that
@@ -17,7 +17,10 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export async function readJson<T extends z.ZodType>(
   request: Request,
   schema: T,
-  maxBytes = MAX_BODY_BYTES,
+  {
+    maxBytes = MAX_BODY_BYTES,
+    precheck,
+  }: { maxBytes?: number; precheck?: (body: unknown) => NextResponse<ApiErrorBody> | null } = {},
 ): Promise<{ data: z.output<T> } | { response: NextResponse<ApiErrorBody> }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) {
@@ -27,10 +30,14 @@ export async function readJson<T extends z.ZodType>(
   if (length > maxBytes) return { response: apiError(413, "too_large", `The body is over ${maxBytes} bytes.`) };
   let body: unknown;
   try {
-    body = JSON.parse(await request.text());
+    const text = await request.text();
+    if (text.length > maxBytes) return { response: apiError(413, "too_large", `The body is over ${maxBytes} bytes.`) };
+    body = JSON.parse(text);
   } catch {
     return { response: apiError(400, "invalid_json", "The body is not valid JSON.") };
   }
+  const refused = precheck?.(body);
+  if (refused) return { response: refused };
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

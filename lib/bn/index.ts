@@ -1,0 +1,29 @@
+export { forward } from "./forward";
+export { backward } from "./backward";
+export { countParams } from "./count-params";
+export { foldIntoPreceding } from "./fold";
+export { frameworkDefaults } from "./defaults";
+export { BnError } from "./errors";
+export type { BnErrorCode, BnErrorPath } from "./errors";
+export type { KerasDefaults, PytorchDefaults } from "./defaults";
+export type {
+  NormLayerName,
+  NormLayerSpec,
+  ParamCount,
+  ParamTensor,
+  PytorchBatchNormLayer,
+  PytorchInstanceNormLayer,
+} from "./count-params";
+export type { FoldArgs, FoldResult } from "./fold";
+export type {
+  BackwardArgs,
+  BackwardResult,
+  BnArgs,
+  ForwardArgs,
+  ForwardResult,
+  Framework,
+  KerasBnArgs,
+  Mode,
+  PytorchBnArgs,
+  RunningStats,
+} from "./types";
