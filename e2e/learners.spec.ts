@@ -61,7 +61,7 @@ test("the grading API rejects bad input with a JSON error and writes nothing", a
     expect(body.error).toMatchObject({ code, path });
     expect(body.error.message).toEqual(expect.any(String));
   }
-  const malformed = await api.post("/api/reviews", { headers: { "content-type": "application/json" }, data: "{not json" });
+  const malformed = await api.post("/api/reviews", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error.code).toBe("invalid_json");
   const notJson = await api.post("/api/reviews", { form: { cardId, rating: "3" } });

@@ -57,12 +57,16 @@ test("the end of a session sums up what was studied and when the next card is du
   await expect(page.getByText("Settings saved.")).toBeVisible();
 
   await page.goto("/study");
+  const card = page.getByTestId("study-card");
+  const againId = (await card.getAttribute("data-card-id"))!;
   for (const rating of ["1", "4"]) {
+    const id = (await card.getAttribute("data-card-id"))!;
     await page.keyboard.press("Space");
     await page.keyboard.press(rating);
+    await expect(card).not.toHaveAttribute("data-card-id", id);
   }
   // The card graded Again is a learning card due in a minute: within the learn-ahead limit, it comes back.
-  await expect(page.getByTestId("study-card")).toBeVisible();
+  await expect(card).toHaveAttribute("data-card-id", againId);
   await page.keyboard.press("Space");
   await page.keyboard.press("4");
 

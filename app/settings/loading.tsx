@@ -1,1 +1,1 @@
-export { default } from "@/app/loading";
+export { PageSkeleton as default } from "@/app/ui/page-skeleton";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { Language } from "@/lib/content/schema";
 import type { Messages } from "@/lib/i18n/messages";
-import { gradeAction, undoAction, type StudyScreen } from "@/lib/srs/actions";
+import { gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
 import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
 
 type Labels = Messages["study"] & { topics: Messages["topics"]; difficulties: Messages["difficulties"] };
@@ -35,16 +35,27 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
     if (revealed) answerRef.current?.focus();
   }, [revealed]);
 
+  // Keys are gated on this ref, not on `pending`: the new card renders a moment before the transition ends,
+  // and a quick learner's next key must not be dropped in that gap.
+  const inFlight = useRef(false);
   const run = useCallback(
-    (action: () => ReturnType<typeof gradeAction>, doneMessage = "") => {
+    (action: () => Promise<StudyActionResult>, doneMessage = "") => {
+      if (inFlight.current) return;
+      inFlight.current = true;
       startTransition(async () => {
-        const result = await action();
-        if (result.ok) {
-          setScreen({ card: result.card, counts: result.counts, summary: result.summary });
-          setRevealed(false);
-          setStatus(doneMessage);
-        } else {
-          setStatus(result.error === "nothing_to_undo" ? labels.nothingToUndo : labels.failed);
+        try {
+          const result = await action();
+          if (result.ok) {
+            setScreen({ card: result.card, counts: result.counts, summary: result.summary });
+            setRevealed(false);
+            setStatus(doneMessage);
+          } else {
+            setStatus(result.error === "nothing_to_undo" ? labels.nothingToUndo : labels.failed);
+          }
+        } catch {
+          setStatus(labels.failed);
+        } finally {
+          inFlight.current = false;
         }
       });
     },
@@ -53,15 +64,13 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
 
   const grade = useCallback(
     (rating: (typeof GRADES)[number]) => {
-      if (!card || !revealed || pending) return;
+      if (!card || !revealed) return;
       const durationMs = Math.round(performance.now() - shownAt.current);
       run(() => gradeAction({ cardId: card.id, rating, durationMs }));
     },
-    [card, revealed, pending, run],
+    [card, revealed, run],
   );
-  const undo = useCallback(() => {
-    if (!pending) run(() => undoAction(), labels.undone);
-  }, [pending, run, labels]);
+  const undo = useCallback(() => run(() => undoAction(), labels.undone), [run, labels]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
