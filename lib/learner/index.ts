@@ -20,14 +20,6 @@ export const getLearnerId = cache(async (): Promise<string> => {
   return learnerId;
 });
 
-/** For the JSON API: only an existing learner counts; a missing or made-up cookie gets null. */
-export async function findLearnerId(token: string | undefined): Promise<string | null> {
-  const learnerId = learnerIdFromToken(token);
-  if (!learnerId) return null;
-  const learner = await prisma.learner.findUnique({ where: { id: learnerId }, select: { id: true } });
-  return learner?.id ?? null;
-}
-
 export async function getSettings(learnerId: string): Promise<LearnerSettings> {
   const learner = await prisma.learner.findUnique({
     where: { id: learnerId },

@@ -16,6 +16,8 @@ export class ReviewError extends Error {
   }
 }
 
+const UNKNOWN_LEARNER = "No learner: open the app in a browser to get a learner cookie.";
+
 const memoryStateSchema = z.object({
   due: z.coerce.date(),
   stability: z.number(),
@@ -52,17 +54,14 @@ export async function gradeCard({ learnerId, cardId, rating, durationMs, now = n
       tx.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true } }),
       tx.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
     ]);
-    if (!learner) throw new ReviewError("unknown_learner", "Unknown learner: open the app in a browser first.", 401);
+    if (!learner) throw new ReviewError("unknown_learner", UNKNOWN_LEARNER, 401);
     if (!card) throw new ReviewError("unknown_card", `There is no card with id "${cardId}".`, 404);
     if (card.retired) throw new ReviewError("card_retired", `Card "${cardId}" has been retired from the deck.`, 409);
 
     const before = row ? pickMemory(row) : null;
     const after = applyGrade(before, rating, now, learner.desiredRetention);
-    await tx.cardState.upsert({
-      where: { learnerId_cardId: { learnerId, cardId } },
-      create: { learnerId, cardId, ...after },
-      update: after,
-    });
+    if (row) await tx.cardState.update({ where: { learnerId_cardId: { learnerId, cardId } }, data: after });
+    else await tx.cardState.create({ data: { learnerId, cardId, ...after } });
     const log = await tx.reviewLog.create({
       data: {
         learnerId,
@@ -84,7 +83,11 @@ export async function gradeCard({ learnerId, cardId, rating, durationMs, now = n
 /** Takes back the learner's most recent grade: the card returns to its state before, and the log is removed. */
 export async function undoLastReview(learnerId: string) {
   return prisma.$transaction(async (tx) => {
-    const last = await tx.reviewLog.findFirst({ where: { learnerId }, orderBy: { id: "desc" } });
+    const [learner, last] = await Promise.all([
+      tx.learner.findUnique({ where: { id: learnerId }, select: { id: true } }),
+      tx.reviewLog.findFirst({ where: { learnerId }, orderBy: { id: "desc" } }),
+    ]);
+    if (!learner) throw new ReviewError("unknown_learner", UNKNOWN_LEARNER, 401);
     if (!last) throw new ReviewError("nothing_to_undo", "There is no review to undo.", 409);
     const key = { learnerId_cardId: { learnerId, cardId: last.cardId } };
     const restored = last.previous ? memoryStateSchema.parse(JSON.parse(last.previous)) : null;
