@@ -1,0 +1,53 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { CALCS, serializeCalculatorState, type Calc, type CalculatorState } from "@/lib/calculator";
+import type { CalculatorMessages } from "@/lib/i18n/calculator-messages";
+import { Choice } from "./fields";
+import { FoldMode } from "./fold-mode";
+import { ParamsMode } from "./params-mode";
+import { TensorMode } from "./tensor-mode";
+
+const URL_DEBOUNCE_MS = 400;
+
+export function Calculator({ initial, messages }: { initial: CalculatorState; messages: CalculatorMessages }) {
+  const [state, setState] = useState(initial);
+  const router = useRouter();
+  const pathname = usePathname();
+  const serialized = useMemo(() => serializeCalculatorState(state), [state]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      const target = serialized.query ? `${pathname}?${serialized.query}` : pathname;
+      if (target !== `${window.location.pathname}${window.location.search}`) router.replace(target, { scroll: false });
+    }, URL_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [serialized.query, pathname, router]);
+
+  const update = <K extends Calc>(calc: K) => (form: CalculatorState[K]) => setState((current) => ({ ...current, [calc]: form }));
+
+  return (
+    <div className="space-y-6">
+      <Choice
+        name="calc"
+        legend={messages.calcsLabel}
+        value={state.calc}
+        options={CALCS.map((value) => ({ value, label: messages.calcs[value] }))}
+        onChange={(calc) => setState((current) => ({ ...current, calc }))}
+      />
+      {serialized.droppedTypedValues ? (
+        <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-200">
+          {messages.linkNote}
+        </p>
+      ) : null}
+      {state.calc === "tensor" ? (
+        <TensorMode form={state.tensor} onChange={update("tensor")} messages={messages} />
+      ) : state.calc === "params" ? (
+        <ParamsMode form={state.params} onChange={update("params")} messages={messages} />
+      ) : (
+        <FoldMode form={state.fold} onChange={update("fold")} messages={messages} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { parseCalculatorState } from "@/lib/calculator";
+import { getLanguage } from "@/lib/i18n";
+import { CALCULATOR_MESSAGES } from "@/lib/i18n/calculator-messages";
+import { Calculator } from "./calculator";
+
+export const metadata: Metadata = { title: "Calculator" };
+
+export default async function CalculatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [query, lang] = await Promise.all([searchParams, getLanguage()]);
+  const messages = CALCULATOR_MESSAGES[lang];
+  return (
+    <div className="space-y-6">
+      <header className="space-y-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{messages.title}</h1>
+        <p className="text-zinc-600 dark:text-zinc-400">{messages.lead}</p>
+      </header>
+      <Calculator key={lang} initial={parseCalculatorState(query)} messages={messages} />
+    </div>
+  );
+}

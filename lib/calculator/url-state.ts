@@ -1,0 +1,375 @@
+import { z } from "zod";
+import { frameworkDefaults, type Framework, type Mode, type NormLayerName } from "@/lib/bn";
+import { formatNumber } from "./format";
+
+/*
+ * The calculator's whole state lives in the query string, so a link (from a flashcard, a quiz or a chat)
+ * reproduces the calculation. Only parameters that differ from their defaults are written.
+ *
+ *   calc     tensor | params | fold                      which calculator (default tensor)
+ *   fw       pytorch | keras                             framework (tensor and params)
+ *   mode     train | eval                                tensor: training or inference forward pass
+ *   shape    "4,1", "32,64,56,56"                        tensor: (N, C, …) shape
+ *   x        "1,2,3,4"                                   tensor: typed values, row-major
+ *   seed     integer 0…2³²−1                             tensor: N(0, 1) values from mulberry32(seed); wins over x
+ *   eps      "1e-5"                                      ε (default: the framework's; fold 1e-5)
+ *   m        "0.1" | "none"                              momentum ("none": PyTorch cumulative average)
+ *   nbt      integer                                     PyTorch num_batches_tracked before this batch
+ *   affine, track, center, scale   "0" | "1"             layer flags (default: the layer's own)
+ *   gamma, beta, rmean, rvar       "1,2"                 per-channel γ, β, running mean/var (default 1, 0, 0, 1)
+ *   dy       "1,0,0,0"  |  dyseed  integer               tensor: ∂loss/∂y for the backward pass (typed or seeded)
+ *   ch       integer                                     tensor: the channel whose working is shown (default 0)
+ *   layer    BatchNorm2d, LayerNorm, BatchNormalization… params: the layer
+ *   c        integer                                     params: num_features / num_channels / features
+ *   g        integer                                     params: GroupNorm num_groups, GroupNormalization groups
+ *   ns       "64" | "10,10"                              params: LayerNorm normalized_shape
+ *   size     integer                                     params: LocalResponseNorm size
+ *   kind     conv | linear                               fold: the preceding layer
+ *   wshape   "2,1,2,2"                                   fold: weight shape (C_out, C_in, k…) or (out, in)
+ *   w        "1,2,…"  |  wseed integer                   fold: weight values (typed or seeded)
+ *   bias     "0.5,-1"                                    fold: the preceding layer's bias (absent: bias=False)
+ *
+ * Seeded values are stored as their seed, never as numbers; typed values are left out when they would
+ * make the link longer than MAX_URL_CHARS (the page then says the link will not reproduce them).
+ */
+
+export const MAX_URL_CHARS = 8000;
+
+export const CALCS = ["tensor", "params", "fold"] as const;
+export type Calc = (typeof CALCS)[number];
+
+export const PYTORCH_LAYERS = [
+  "BatchNorm1d",
+  "BatchNorm2d",
+  "BatchNorm3d",
+  "LayerNorm",
+  "GroupNorm",
+  "InstanceNorm1d",
+  "InstanceNorm2d",
+  "InstanceNorm3d",
+  "LocalResponseNorm",
+] as const satisfies readonly NormLayerName[];
+export const KERAS_LAYERS = ["BatchNormalization", "LayerNormalization", "GroupNormalization"] as const satisfies readonly NormLayerName[];
+
+export type ValueSource = "typed" | "seed";
+
+export interface TensorForm {
+  framework: Framework;
+  mode: Mode;
+  shape: string;
+  source: ValueSource;
+  values: string;
+  seed: string;
+  eps: string;
+  momentum: string;
+  numBatchesTracked: string;
+  affine: boolean;
+  trackRunningStats: boolean;
+  center: boolean;
+  scale: boolean;
+  gamma: string;
+  beta: string;
+  runningMean: string;
+  runningVar: string;
+  dySource: "none" | ValueSource;
+  dy: string;
+  dySeed: string;
+  channel: string;
+}
+
+export interface ParamsForm {
+  framework: Framework;
+  layer: NormLayerName;
+  features: string;
+  groups: string;
+  normalizedShape: string;
+  size: string;
+  affine: boolean;
+  trackRunningStats: boolean;
+  center: boolean;
+  scale: boolean;
+}
+
+export interface FoldForm {
+  kind: "conv" | "linear";
+  weightShape: string;
+  source: ValueSource;
+  weight: string;
+  seed: string;
+  bias: string;
+  eps: string;
+  gamma: string;
+  beta: string;
+  runningMean: string;
+  runningVar: string;
+}
+
+export interface CalculatorState {
+  calc: Calc;
+  tensor: TensorForm;
+  params: ParamsForm;
+  fold: FoldForm;
+}
+
+export function defaultEps(framework: Framework): string {
+  return formatNumber(frameworkDefaults(framework).eps);
+}
+
+export function defaultMomentum(framework: Framework): string {
+  return String(frameworkDefaults(framework).momentum);
+}
+
+export const DEFAULT_TENSOR: TensorForm = {
+  framework: "pytorch",
+  mode: "train",
+  shape: "4,1",
+  source: "typed",
+  values: "1, 2, 3, 4",
+  seed: "1",
+  eps: defaultEps("pytorch"),
+  momentum: defaultMomentum("pytorch"),
+  numBatchesTracked: "0",
+  affine: true,
+  trackRunningStats: true,
+  center: true,
+  scale: true,
+  gamma: "",
+  beta: "",
+  runningMean: "",
+  runningVar: "",
+  dySource: "none",
+  dy: "",
+  dySeed: "2",
+  channel: "0",
+};
+
+/** The layer's own defaults for its flags (InstanceNorm has neither affine nor running statistics). */
+export function layerFlagDefaults(layer: NormLayerName): Pick<ParamsForm, "affine" | "trackRunningStats" | "center" | "scale"> {
+  const instance = layer.startsWith("InstanceNorm");
+  return { affine: !instance, trackRunningStats: !instance, center: true, scale: true };
+}
+
+export const DEFAULT_PARAMS: ParamsForm = {
+  framework: "pytorch",
+  layer: "BatchNorm2d",
+  features: "64",
+  groups: "32",
+  normalizedShape: "64",
+  size: "5",
+  ...layerFlagDefaults("BatchNorm2d"),
+};
+
+export const DEFAULT_FOLD: FoldForm = {
+  kind: "conv",
+  weightShape: "2,1,2,2",
+  source: "typed",
+  weight: "1, 2, 3, 4, -1, 0.5, 2, -2",
+  seed: "1",
+  bias: "0.5, -1",
+  eps: "1e-5",
+  gamma: "2, 0.5",
+  beta: "0.1, -0.2",
+  runningMean: "1, -0.5",
+  runningVar: "0.25, 4",
+};
+
+export const DEFAULT_STATE: CalculatorState = { calc: "tensor", tensor: DEFAULT_TENSOR, params: DEFAULT_PARAMS, fold: DEFAULT_FOLD };
+
+type Query = Record<string, string | undefined>;
+
+const text = z.string().max(200_000);
+const flag = z.enum(["0", "1"]).transform((value) => value === "1");
+const layerName = z.enum([...PYTORCH_LAYERS, ...KERAS_LAYERS]);
+
+const querySchema = z.object({
+  calc: z.enum(CALCS).optional().catch(undefined),
+  fw: z.enum(["pytorch", "keras"]).optional().catch(undefined),
+  mode: z.enum(["train", "eval"]).optional().catch(undefined),
+  shape: text.optional().catch(undefined),
+  x: text.optional().catch(undefined),
+  seed: text.optional().catch(undefined),
+  eps: text.optional().catch(undefined),
+  m: text.optional().catch(undefined),
+  nbt: text.optional().catch(undefined),
+  affine: flag.optional().catch(undefined),
+  track: flag.optional().catch(undefined),
+  center: flag.optional().catch(undefined),
+  scale: flag.optional().catch(undefined),
+  gamma: text.optional().catch(undefined),
+  beta: text.optional().catch(undefined),
+  rmean: text.optional().catch(undefined),
+  rvar: text.optional().catch(undefined),
+  dy: text.optional().catch(undefined),
+  dyseed: text.optional().catch(undefined),
+  ch: text.optional().catch(undefined),
+  layer: layerName.optional().catch(undefined),
+  c: text.optional().catch(undefined),
+  g: text.optional().catch(undefined),
+  ns: text.optional().catch(undefined),
+  size: text.optional().catch(undefined),
+  kind: z.enum(["conv", "linear"]).optional().catch(undefined),
+  wshape: text.optional().catch(undefined),
+  w: text.optional().catch(undefined),
+  wseed: text.optional().catch(undefined),
+  bias: text.optional().catch(undefined),
+});
+
+/** Next's searchParams (or URLSearchParams) → a flat record of first values. */
+export function queryRecord(params: URLSearchParams | Record<string, string | string[] | undefined>): Query {
+  if (params instanceof URLSearchParams) return Object.fromEntries(params.entries());
+  const record: Query = {};
+  for (const [key, value] of Object.entries(params)) record[key] = Array.isArray(value) ? value[0] : value;
+  return record;
+}
+
+function isKerasLayer(layer: NormLayerName): boolean {
+  return (KERAS_LAYERS as readonly string[]).includes(layer);
+}
+
+/** Reads the calculator state from a query string; anything missing or malformed falls back to its default. */
+export function parseCalculatorState(search: URLSearchParams | Record<string, string | string[] | undefined>): CalculatorState {
+  const q = querySchema.parse(queryRecord(search));
+  const framework = q.fw ?? "pytorch";
+
+  const tensor: TensorForm = {
+    ...DEFAULT_TENSOR,
+    framework,
+    mode: q.mode ?? DEFAULT_TENSOR.mode,
+    shape: q.shape ?? DEFAULT_TENSOR.shape,
+    source: q.seed !== undefined ? "seed" : "typed",
+    values: q.x ?? (q.seed !== undefined || q.shape !== undefined ? "" : DEFAULT_TENSOR.values),
+    seed: q.seed ?? DEFAULT_TENSOR.seed,
+    eps: q.eps ?? defaultEps(framework),
+    momentum: q.m ?? defaultMomentum(framework),
+    numBatchesTracked: q.nbt ?? DEFAULT_TENSOR.numBatchesTracked,
+    affine: q.affine ?? true,
+    trackRunningStats: q.track ?? true,
+    center: q.center ?? true,
+    scale: q.scale ?? true,
+    gamma: q.gamma ?? "",
+    beta: q.beta ?? "",
+    runningMean: q.rmean ?? "",
+    runningVar: q.rvar ?? "",
+    dySource: q.dyseed !== undefined ? "seed" : q.dy !== undefined ? "typed" : "none",
+    dy: q.dy ?? "",
+    dySeed: q.dyseed ?? DEFAULT_TENSOR.dySeed,
+    channel: q.ch ?? "0",
+  };
+
+  const layer = q.layer && isKerasLayer(q.layer) === (framework === "keras") ? q.layer : framework === "keras" ? "BatchNormalization" : DEFAULT_PARAMS.layer;
+  const flagDefaults = layerFlagDefaults(layer);
+  const params: ParamsForm = {
+    framework,
+    layer,
+    features: q.c ?? DEFAULT_PARAMS.features,
+    groups: q.g ?? DEFAULT_PARAMS.groups,
+    normalizedShape: q.ns ?? DEFAULT_PARAMS.normalizedShape,
+    size: q.size ?? DEFAULT_PARAMS.size,
+    affine: q.affine ?? flagDefaults.affine,
+    trackRunningStats: q.track ?? flagDefaults.trackRunningStats,
+    center: q.center ?? flagDefaults.center,
+    scale: q.scale ?? flagDefaults.scale,
+  };
+
+  const fold: FoldForm = {
+    kind: q.kind ?? DEFAULT_FOLD.kind,
+    weightShape: q.wshape ?? DEFAULT_FOLD.weightShape,
+    source: q.wseed !== undefined ? "seed" : "typed",
+    weight: q.w ?? (q.wseed !== undefined || q.wshape !== undefined ? "" : DEFAULT_FOLD.weight),
+    seed: q.wseed ?? DEFAULT_FOLD.seed,
+    // A fold link that sets its own weights but no bias means bias=False.
+    bias: q.bias ?? (q.wshape !== undefined ? "" : DEFAULT_FOLD.bias),
+    eps: q.eps ?? DEFAULT_FOLD.eps,
+    gamma: q.gamma ?? (q.wshape !== undefined ? "" : DEFAULT_FOLD.gamma),
+    beta: q.beta ?? (q.wshape !== undefined ? "" : DEFAULT_FOLD.beta),
+    runningMean: q.rmean ?? (q.wshape !== undefined ? "" : DEFAULT_FOLD.runningMean),
+    runningVar: q.rvar ?? (q.wshape !== undefined ? "" : DEFAULT_FOLD.runningVar),
+  };
+
+  return { calc: q.calc ?? "tensor", tensor, params, fold };
+}
+
+export interface SerializedState {
+  query: string;
+  /** Typed values were too long for a link and were left out. */
+  droppedTypedValues: boolean;
+}
+
+function flagParam(entries: [string, string][], key: string, value: boolean, fallback: boolean) {
+  if (value !== fallback) entries.push([key, value ? "1" : "0"]);
+}
+
+function textParam(entries: [string, string][], key: string, value: string, fallback = "") {
+  if (value.trim() !== fallback.trim()) entries.push([key, value.trim()]);
+}
+
+/** The query string for the active calculator (without "?"), shortest form. */
+export function serializeCalculatorState(state: CalculatorState): SerializedState {
+  const entries: [string, string][] = [];
+  const typed: [string, string][] = [];
+  if (state.calc !== "tensor") entries.push(["calc", state.calc]);
+
+  if (state.calc === "tensor") {
+    const t = state.tensor;
+    if (t.framework !== "pytorch") entries.push(["fw", t.framework]);
+    if (t.mode !== "train") entries.push(["mode", t.mode]);
+    textParam(entries, "shape", t.shape, DEFAULT_TENSOR.shape);
+    if (t.source === "seed") entries.push(["seed", t.seed.trim()]);
+    else if (!(t.shape.trim() === DEFAULT_TENSOR.shape && t.values.trim() === DEFAULT_TENSOR.values)) typed.push(["x", t.values.trim()]);
+    textParam(entries, "eps", t.eps, defaultEps(t.framework));
+    textParam(entries, "m", t.momentum, defaultMomentum(t.framework));
+    if (t.framework === "pytorch") {
+      textParam(entries, "nbt", t.numBatchesTracked, "0");
+      flagParam(entries, "affine", t.affine, true);
+      flagParam(entries, "track", t.trackRunningStats, true);
+    } else {
+      flagParam(entries, "center", t.center, true);
+      flagParam(entries, "scale", t.scale, true);
+    }
+    textParam(typed, "gamma", t.gamma);
+    textParam(typed, "beta", t.beta);
+    textParam(typed, "rmean", t.runningMean);
+    textParam(typed, "rvar", t.runningVar);
+    if (t.dySource === "seed") entries.push(["dyseed", t.dySeed.trim()]);
+    else if (t.dySource === "typed") typed.push(["dy", t.dy.trim()]);
+    textParam(entries, "ch", t.channel, "0");
+  } else if (state.calc === "params") {
+    const p = state.params;
+    if (p.framework !== "pytorch") entries.push(["fw", p.framework]);
+    const defaultLayer = p.framework === "keras" ? "BatchNormalization" : DEFAULT_PARAMS.layer;
+    if (p.layer !== defaultLayer) entries.push(["layer", p.layer]);
+    const flagDefaults = layerFlagDefaults(p.layer);
+    if (p.layer === "LayerNorm") textParam(entries, "ns", p.normalizedShape, DEFAULT_PARAMS.normalizedShape);
+    else if (p.layer === "LocalResponseNorm") textParam(entries, "size", p.size, DEFAULT_PARAMS.size);
+    else textParam(entries, "c", p.features, DEFAULT_PARAMS.features);
+    if (p.layer === "GroupNorm" || p.layer === "GroupNormalization") textParam(entries, "g", p.groups, DEFAULT_PARAMS.groups);
+    if (p.framework === "pytorch") {
+      flagParam(entries, "affine", p.affine, flagDefaults.affine);
+      if (p.layer.includes("BatchNorm") || p.layer.startsWith("InstanceNorm")) {
+        flagParam(entries, "track", p.trackRunningStats, flagDefaults.trackRunningStats);
+      }
+    } else {
+      flagParam(entries, "center", p.center, true);
+      flagParam(entries, "scale", p.scale, true);
+    }
+  } else {
+    const f = state.fold;
+    const isDefault = (Object.keys(DEFAULT_FOLD) as (keyof FoldForm)[]).every((key) => String(f[key]).trim() === String(DEFAULT_FOLD[key]).trim());
+    if (!isDefault) {
+      if (f.kind !== "conv") entries.push(["kind", f.kind]);
+      entries.push(["wshape", f.weightShape.trim()]);
+      if (f.source === "seed") entries.push(["wseed", f.seed.trim()]);
+      else typed.push(["w", f.weight.trim()]);
+      textParam(typed, "bias", f.bias);
+      textParam(entries, "eps", f.eps, DEFAULT_FOLD.eps);
+      textParam(typed, "gamma", f.gamma);
+      textParam(typed, "beta", f.beta);
+      textParam(typed, "rmean", f.runningMean);
+      textParam(typed, "rvar", f.runningVar);
+    }
+  }
+
+  const withTyped = new URLSearchParams([...entries, ...typed]).toString();
+  if (withTyped.length <= MAX_URL_CHARS) return { query: withTyped, droppedTypedValues: false };
+  return { query: new URLSearchParams(entries).toString(), droppedTypedValues: true };
+}
