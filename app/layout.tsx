@@ -23,7 +23,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const links = [
     { href: "/", label: t.nav.home },
     { href: "/study", label: t.nav.study },
+    { href: "/quiz", label: t.nav.quiz },
     { href: "/cards", label: t.nav.cards },
+    { href: "/calculator", label: t.nav.calculator },
     { href: "/settings", label: t.nav.settings },
   ];
   return (

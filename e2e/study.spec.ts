@@ -87,3 +87,31 @@ test("settings reject bad values next to the field and keep the stored ones", as
   await page.reload();
   await expect(page.getByLabel("Desired retention")).toHaveValue("0.9");
 });
+
+test("studying one topic: mcq and numeric cards are answered, the grade is suggested, the learner has the last word", async ({ page }) => {
+  await page.goto("/study?topic=parameters");
+  await expect(page.getByRole("heading", { name: /Study · Counting parameters/ })).toBeVisible();
+  const card = page.getByTestId("study-card");
+
+  await expect(card).toHaveAttribute("data-card-id", "mcq-bn2d-param-count");
+  await page.getByTestId("mcq-option").filter({ hasText: /^128$/ }).getByRole("radio").check();
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.getByRole("button", { name: /Good/ })).toHaveAttribute("data-suggested", "true");
+  await page.keyboard.press("3");
+
+  await expect(card).toHaveAttribute("data-card-id", "numeric-bn2d-params");
+  const channels = Number(/BatchNorm2d\((\d+)\)/.exec(await card.innerText())![1]);
+  await page.getByLabel("Your answer").fill("lots");
+  await page.getByLabel("Your answer").press("Enter");
+  await expect(page.getByText("That is not a number")).toBeVisible();
+  await page.getByLabel("Your answer").fill(String(2 * channels + 1));
+  await page.getByLabel("Your answer").press("Enter");
+  await expect(page.getByTestId("expected-value")).toHaveText(String(2 * channels));
+  await expect(page.getByRole("button", { name: /Again/ })).toHaveAttribute("data-suggested", "true");
+  // The suggestion is Again; the learner decides it was a slip and grades Hard.
+  await page.getByRole("button", { name: /Hard/ }).click();
+  await expect(card).not.toHaveAttribute("data-card-id", "numeric-bn2d-params");
+
+  await page.goto("/cards/numeric-bn2d-params");
+  await expect(page.getByTestId("review-history").locator("tbody tr").first()).toContainText("Hard");
+});

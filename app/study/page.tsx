@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { TOPICS } from "@/lib/content/schema";
 import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { getNextStudyCard, getSessionSummary } from "@/lib/srs/queries";
@@ -6,15 +7,37 @@ import { StudySession } from "./study-session";
 
 export const metadata: Metadata = { title: "Study" };
 
-export default async function StudyPage() {
-  const [{ lang, t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
-  const [next, summary] = await Promise.all([getNextStudyCard(learnerId, lang), getSessionSummary(learnerId)]);
+export default async function StudyPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
+  const [{ lang, t }, learnerId, { topic }] = await Promise.all([getMessages(), getLearnerId(), searchParams]);
+  const scope = { topic: TOPICS.find((known) => known === topic) };
+  const [next, summary] = await Promise.all([getNextStudyCard(learnerId, lang, new Date(), scope), getSessionSummary(learnerId)]);
   return (
     <StudySession
-      key={lang}
+      key={`${lang}-${scope.topic ?? ""}`}
       lang={lang}
+      scope={scope}
+      topicTitle={scope.topic ? t.topics[scope.topic] : null}
       initial={{ card: next.card, counts: next.counts, summary }}
-      labels={{ ...t.study, topics: t.topics, difficulties: t.difficulties }}
+      labels={{
+        ...t.study,
+        topics: t.topics,
+        difficulties: t.difficulties,
+        practice: {
+          chooseOption: t.quiz.chooseOption,
+          chooseOptions: t.quiz.chooseOptions,
+          whyWrong: t.quiz.whyWrong,
+          explanation: t.quiz.explanation,
+          submit: t.quiz.submit,
+          yourAnswer: t.quiz.yourAnswer,
+          numberPlaceholder: t.quiz.numberPlaceholder,
+          expected: t.quiz.expected,
+          given: t.quiz.given,
+          solution: t.quiz.solution,
+          openCalculator: t.quiz.openCalculator,
+          notANumber: t.quiz.notANumber,
+          suggested: t.study.suggested,
+        },
+      }}
     />
   );
 }

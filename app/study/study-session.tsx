@@ -3,11 +3,19 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { Language } from "@/lib/content/schema";
+import type { StudyScope } from "@/lib/srs/queries";
 import type { Messages } from "@/lib/i18n/messages";
-import { gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
+import type { FeedbackView, QuestionResponse } from "@/lib/quiz/questions";
+import { checkAnswerAction, gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
 import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 
-type Labels = Messages["study"] & { topics: Messages["topics"]; difficulties: Messages["difficulties"] };
+export type PracticeLabels = Parameters<typeof NumericAnswer>[0]["labels"] & { notANumber: string; suggested: string };
+type Labels = Messages["study"] & {
+  topics: Messages["topics"];
+  difficulties: Messages["difficulties"];
+  practice: PracticeLabels;
+};
 const GRADES = [1, 2, 3, 4] as const;
 const GRADE_STYLES = {
   1: "border-red-300 text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950/50",
@@ -16,10 +24,25 @@ const GRADE_STYLES = {
   4: "border-sky-300 text-sky-800 hover:bg-sky-50 dark:border-sky-800 dark:text-sky-300 dark:hover:bg-sky-950/50",
 } as const;
 
-export function StudySession({ initial, labels, lang }: { initial: StudyScreen; labels: Labels; lang: Language }) {
+export function StudySession({
+  initial,
+  labels,
+  lang,
+  scope,
+  topicTitle,
+}: {
+  initial: StudyScreen;
+  labels: Labels;
+  lang: Language;
+  scope: StudyScope;
+  topicTitle: string | null;
+}) {
   const [screen, setScreen] = useState(initial);
   const [revealed, setRevealed] = useState(false);
   const [status, setStatus] = useState("");
+  const [feedback, setFeedback] = useState<FeedbackView | null>(null);
+  const [suggested, setSuggested] = useState<number | null>(null);
+  const [answerError, setAnswerError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const shownAt = useRef(0);
   const questionRef = useRef<HTMLHeadingElement>(null);
@@ -48,6 +71,9 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
           if (result.ok) {
             setScreen({ card: result.card, counts: result.counts, summary: result.summary });
             setRevealed(false);
+            setFeedback(null);
+            setSuggested(null);
+            setAnswerError(null);
             setStatus(doneMessage);
           } else {
             setStatus(result.error === "nothing_to_undo" ? labels.nothingToUndo : labels.failed);
@@ -66,11 +92,43 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
     (rating: (typeof GRADES)[number]) => {
       if (!card || !revealed) return;
       const durationMs = Math.round(performance.now() - shownAt.current);
-      run(() => gradeAction({ cardId: card.id, rating, durationMs }));
+      run(() => gradeAction({ cardId: card.id, rating, durationMs }, scope));
     },
-    [card, revealed, run],
+    [card, revealed, run, scope],
   );
-  const undo = useCallback(() => run(() => undoAction(), labels.undone), [run, labels]);
+  const undo = useCallback(() => run(() => undoAction(scope), labels.undone), [run, labels, scope]);
+
+  /** mcq and numeric cards: check the answer (or, with none, just show the solution) before grading. */
+  const check = useCallback(
+    (response: QuestionResponse | null) => {
+      if (!card?.practice || inFlight.current) return;
+      inFlight.current = true;
+      const { seed } = card.practice;
+      startTransition(async () => {
+        try {
+          const result = await checkAnswerAction({ cardId: card.id, seed, response });
+          if (result.ok) {
+            setFeedback(result.feedback);
+            setSuggested(result.suggested);
+            setAnswerError(null);
+            setRevealed(true);
+          } else {
+            setAnswerError(result.error === "not_a_number" ? labels.practice.notANumber : labels.failed);
+          }
+        } catch {
+          setAnswerError(labels.failed);
+        } finally {
+          inFlight.current = false;
+        }
+      });
+    },
+    [card, labels],
+  );
+  const reveal = useCallback(() => {
+    if (!card || revealed) return;
+    if (card.practice) check(null);
+    else setRevealed(true);
+  }, [card, revealed, check]);
 
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
@@ -87,7 +145,7 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
         return;
       } else if ((event.key === " " || event.key === "Enter") && !onButton) {
         event.preventDefault();
-        if (card && !revealed) setRevealed(true);
+        reveal();
       } else if (/^[1-4]$/.test(event.key)) {
         event.preventDefault();
         grade(Number(event.key) as (typeof GRADES)[number]);
@@ -95,12 +153,15 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [card, revealed, grade, undo]);
+  }, [reveal, grade, undo]);
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">{labels.title}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {labels.title}
+          {topicTitle && <span className="text-zinc-500 dark:text-zinc-400"> · {topicTitle}</span>}
+        </h1>
         <p className="flex gap-3 text-sm tabular-nums" aria-label={labels.remaining}>
           <span className="text-sky-700 dark:text-sky-300" data-testid="remaining-new">
             {counts.newAvailable} {labels.newCount}
@@ -133,9 +194,32 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
             <CardHtml html={card.sides.question} className="text-lg font-medium" />
           </header>
 
+          {card.practice && (
+            <div className={revealed ? "" : "space-y-4"}>
+              {card.practice.view.kind === "mcq" ? (
+                <McqAnswer view={card.practice.view} labels={labels.practice} feedback={feedback} onSubmit={check} disabled={pending} />
+              ) : (
+                <NumericAnswer labels={labels.practice} feedback={feedback} error={answerError} onSubmit={check} disabled={pending} />
+              )}
+            </div>
+          )}
+
           {revealed ? (
             <section ref={answerRef} tabIndex={-1} aria-label={labels.answer} className="space-y-6 border-t border-zinc-200 pt-6 focus:outline-none dark:border-zinc-800">
-              <AnswerSides sides={card.sides} labels={labels} />
+              {card.practice ? (
+                feedback && feedback.keyPoints.length > 0 && (
+                  <section>
+                    <h3 className="mb-2 text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.keyPoints}</h3>
+                    <ul className="card-prose list-disc space-y-1 pl-6">
+                      {feedback.keyPoints.map((point, index) => (
+                        <li key={index} dangerouslySetInnerHTML={{ __html: point }} />
+                      ))}
+                    </ul>
+                  </section>
+                )
+              ) : (
+                <AnswerSides sides={card.sides} labels={labels} />
+              )}
               <div role="group" aria-label={labels.gradePrompt} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
                 {GRADES.map((rating) => (
                   <button
@@ -144,7 +228,9 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
                     onClick={() => grade(rating)}
                     disabled={pending}
                     aria-keyshortcuts={String(rating)}
-                    className={`flex flex-col items-center rounded-lg border-2 px-3 py-3 font-medium disabled:opacity-50 ${GRADE_STYLES[rating]}`}
+                    aria-describedby={suggested === rating ? "suggested-grade" : undefined}
+                    data-suggested={suggested === rating ? "true" : undefined}
+                    className={`flex flex-col items-center rounded-lg border-2 px-3 py-3 font-medium disabled:opacity-50 data-suggested:ring-3 data-suggested:ring-accent-500 ${GRADE_STYLES[rating]}`}
                   >
                     <span>
                       {labels.grades[rating]} <kbd className="ml-1 text-xs opacity-60">{rating}</kbd>
@@ -155,11 +241,16 @@ export function StudySession({ initial, labels, lang }: { initial: StudyScreen; 
                   </button>
                 ))}
               </div>
+              {suggested !== null && (
+                <p id="suggested-grade" className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {labels.practice.suggested}: {labels.grades[suggested as 1 | 2 | 3 | 4]}
+                </p>
+              )}
             </section>
           ) : (
             <button
               type="button"
-              onClick={() => setRevealed(true)}
+              onClick={reveal}
               aria-keyshortcuts="Space Enter"
               className="w-full rounded-lg bg-accent-600 px-5 py-3 font-medium text-white hover:bg-accent-700"
             >

@@ -55,6 +55,11 @@ export async function getCard(id: string, lang: Language): Promise<CardView | nu
   return card ? toCardView(card, lang) : null;
 }
 
+/** The stored card with its spec, for checking an answer to an mcq or numeric question. */
+export async function getStoredCard(id: string) {
+  return prisma.card.findUnique({ where: { id }, select: { id: true, type: true, body: true, spec: true, retired: true } });
+}
+
 export async function listReviewHistory(learnerId: string, cardId: string) {
   return prisma.reviewLog.findMany({
     where: { learnerId, cardId },

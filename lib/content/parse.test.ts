@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bilingualBody, cardSource } from "@/lib/testing/deck";
+import { bilingualBody, cardSource, MCQ_OPTIONS, mcqBody, mcqSource, numericBody, numericSource } from "@/lib/testing/deck";
 import { DeckError, loadDeck, parseCard } from "./index";
 
 const parse = (source: string) => parseCard("content/cards/test-card.md", source);
@@ -66,6 +66,125 @@ describe("parseCard", () => {
   });
 });
 
+describe("parseCard: mcq cards", () => {
+  const parseMcq = (options: { options?: string; body?: string } = {}) => parseCard("content/cards/test-mcq.md", mcqSource(options));
+
+  it("reads the options in file order as a, b, c, rendered per language, wrong ones with their why", () => {
+    const card = parseMcq();
+    expect(card.type).toBe("mcq");
+    if (card.spec?.kind !== "mcq") throw new Error("no mcq spec");
+    expect(card.spec.options.map((o) => [o.id, o.correct])).toEqual([
+      ["a", true],
+      ["b", false],
+      ["c", false],
+    ]);
+    expect(card.spec.options[0]!.html.en).toContain('class="katex"');
+    expect(card.spec.options[0]!.html.en).not.toMatch(/^<p>/);
+    expect(card.spec.options[0]!.why).toBeNull();
+    expect(card.spec.options[1]!.why!.zh).toBe("batch 大小不是层的属性。");
+    expect(card.body.en.keyPoints).toEqual([]);
+    expect(card.searchText).toContain("batch size");
+  });
+
+  const noCorrect = MCQ_OPTIONS.replace("    correct: true\n", "    why: { en: \"x\", zh: \"x\" }\n");
+  const noWhy = MCQ_OPTIONS.replace(/\n {4}why: \{ en: "Batch size[^\n]*/, "");
+  it.each([
+    ["no correct option", { options: noCorrect }, /options: no option is marked correct: true/],
+    ["a wrong option without why", { options: noWhy }, /options\.1\.why: wrong option b needs a "why"/],
+    ["fewer than three options", { options: MCQ_OPTIONS.split("\n  - text").slice(0, 3).join("\n  - text") }, /at least 3 options/],
+    ["an option missing a language", { options: MCQ_OPTIONS.replace('zh: "$4C$"', 'fr: "$4C$"') }, /options\.2\.text/],
+    ["an option that is not one paragraph", { options: MCQ_OPTIONS.replace('en: "$2C$"', 'en: "# $2C$"') }, /options\.0\.text\.en: must be a single paragraph/],
+    ["math KaTeX cannot parse in an option", { options: MCQ_OPTIONS.replace('en: "$4C$"', 'en: "$\\\\frac{4$"') }, /options\.2\.text\.en: math KaTeX cannot parse/],
+    ["a missing answer", { body: mcqBody().replace(/## Answer \(zh\)[\s\S]*/, "") }, /missing language zh: no "Answer \(zh\)" section/],
+  ])("rejects %s, naming the file", (_, options, problem) => {
+    expect(() => parseMcq(options)).toThrow(problem);
+    expect(() => parseMcq(options)).toThrow(/^content\/cards\/test-mcq\.md: /);
+  });
+
+  it("accepts key points and a wrong answer when given in both languages", () => {
+    const body = `${mcqBody()}\n## Key points (en)\n- two per channel\n\n## Key points (zh)\n- 每个通道两个\n`;
+    expect(parseMcq({ body }).body.zh.keyPoints).toHaveLength(1);
+    expect(() => parseMcq({ body: `${mcqBody()}\n## Key points (en)\n- two per channel\n` })).toThrow(/"Key points" must be given in both languages \(missing in zh\)/);
+  });
+});
+
+describe("parseCard: numeric cards", () => {
+  const parseNumeric = (options: Parameters<typeof numericSource>[0] = {}) => parseCard("content/cards/test-numeric.md", numericSource(options));
+  const tensorParams = (range: string) => `\n  N:\n    range: ${range}\n  x:\n    tensor: { shape: [N, 1], min: -2, max: 2, decimals: 1 }`;
+  const runningVar = '\n  call: running\n  args:\n    input: "{{x}}"\n    shape: "{{x.shape}}"\n  answer: runningVar[0]';
+  const tensorBody = numericBody().replaceAll("{{C}}", "{{N}}");
+
+  it("stores the templates and a seed-1 preview, with no answer number in the file", () => {
+    const card = parseNumeric();
+    if (card.spec?.kind !== "numeric") throw new Error("no numeric spec");
+    expect(card.spec.template.question.en).toBe("How many learnable parameters does `BatchNorm2d({{C}})` have?");
+    expect(card.spec.template.tolerance).toEqual({ relative: 1e-3 });
+    expect(card.spec.template.params).toEqual([{ name: "C", spec: { choices: [16, 32, 64] } }]);
+    expect(card.body.en.question).toMatch(/BatchNorm2d\((16|32|64)\)/);
+    expect(card.body.en.answer).toContain('class="katex"');
+    expect(card.searchText).toMatch(/batchnorm2d\((16|32|64)\)/);
+  });
+
+  it.each([
+    [
+      "a calculation that fails for a value in a parameter's range",
+      { front: { params: tensorParams("[1, 4]"), calculation: runningVar }, body: tensorBody },
+      /numeric calculation fails for N=1, x=\[-?\d(\.\d)?\]: Expected more than 1 value per channel/,
+    ],
+    [
+      "a calculation that fails for one of the choices",
+      { front: { params: "\n  C:\n    choices: [16, 0]" } },
+      /numeric calculation fails for C=0: numFeatures must be a positive integer/,
+    ],
+    ["a placeholder that names no parameter", { body: numericBody({ question: "For {{M}} channels?" }) }, /Question \(en\): placeholder \{\{M\}\} names no parameter or computed value/],
+    ["a result placeholder that names no field", { body: numericBody({ question: "{{result.bogus}}" }) }, /placeholder \{\{result\.bogus\}\} names no parameter/],
+    [
+      "an argument that references no parameter",
+      { front: { calculation: '\n  call: params\n  args:\n    layer: BatchNorm2d\n    numFeatures: "{{D}}"\n  answer: trainable' } },
+      /calculation\.args\.numFeatures: \{\{D\}\} names no parameter/,
+    ],
+    [
+      "an answer that is no field of the result",
+      { front: { calculation: '\n  call: params\n  args:\n    layer: BatchNorm2d\n    numFeatures: "{{C}}"\n  answer: trainables' } },
+      /calculation\.answer "trainables" is not a field of the result/,
+    ],
+    ["an unknown engine call", { front: { calculation: "\n  call: train\n  args: {}\n  answer: x" } }, /calculation\.call: must be one of: forward, running, backward, params, fold/],
+    [
+      "an unknown engine argument",
+      { front: { calculation: '\n  call: params\n  args:\n    layer: BatchNorm2d\n    channels: "{{C}}"\n  answer: trainable' } },
+      /calculation\.args: Unrecognized key: "channels"/,
+    ],
+    ["a range with min above max", { front: { params: "\n  C:\n    range: [64, 16]" } }, /params\.C: range must be \[min, max\]/],
+    [
+      "a tensor too large for a question",
+      { front: { params: "\n  x:\n    tensor: { shape: [64, 64], min: 0, max: 1 }", calculation: runningVar }, body: numericBody({ question: "{{x[0]}}" }).replaceAll("{{C}}", "2") },
+      /tensor "x" has 4096 values; at most 1024/,
+    ],
+    [
+      "a placeholder in the key points",
+      { body: `${numericBody()}\n## Key points (en)\n- $2 \\times {{C}}$\n\n## Key points (zh)\n- 两倍\n` },
+      /Key points \(en\): \{\{placeholders\}\} are only filled in the Question and Answer sections/,
+    ],
+    ["a tolerance with neither bound", { front: { tolerance: "{}" } }, /tolerance: give relative, absolute or both/],
+    ["no parameters", { front: { params: "{}" } }, /params: a numeric card needs at least one parameter/],
+  ])("rejects %s, naming the file", (_, options, problem) => {
+    expect(() => parseNumeric(options)).toThrow(problem);
+    expect(() => parseNumeric(options)).toThrow(/^content\/cards\/test-numeric\.md: /);
+  });
+
+  it("accepts the same card once its range excludes the failing value", () => {
+    expect(parseNumeric({ front: { params: tensorParams("[2, 4]"), calculation: runningVar }, body: tensorBody }).type).toBe("numeric");
+  });
+
+  it("rejects a tolerance the displayed 6-digit answer cannot meet", () => {
+    const options = {
+      front: { params: tensorParams("[3, 4]"), calculation: runningVar, tolerance: "\n  absolute: 0" },
+      body: tensorBody,
+    };
+    expect(() => parseNumeric(options)).toThrow(/the displayed answer [\d.]+ is outside the card's own tolerance/);
+  });
+});
+
 describe("loadDeck", () => {
   const deckWith = (files: Record<string, string>) => {
     const dir = mkdtempSync(path.join(tmpdir(), "deck-"));
@@ -102,10 +221,16 @@ describe("loadDeck", () => {
 
   it("loads the real deck: every card valid in both languages", async () => {
     const cards = await loadDeck();
-    expect(cards.length).toBeGreaterThanOrEqual(10);
+    expect(cards.length).toBeGreaterThanOrEqual(20);
+    expect(cards.filter((card) => card.type === "mcq").length).toBeGreaterThanOrEqual(5);
+    expect(cards.filter((card) => card.type === "numeric").length).toBeGreaterThanOrEqual(5);
     for (const card of cards) {
       expect(card.body.en.question.length, card.id).toBeGreaterThan(10);
       expect(card.body.zh.question, card.id).toMatch(/[\u4e00-\u9fff]/);
+      expect(card.spec === null, card.id).toBe(card.type === "concept");
+      if (card.spec?.kind === "mcq") {
+        for (const option of card.spec.options) expect(option.correct || option.why !== null, `${card.id} ${option.id}`).toBe(true);
+      }
     }
   });
 });

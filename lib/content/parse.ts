@@ -2,8 +2,22 @@ import { createHash } from "node:crypto";
 import matter from "gray-matter";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
-import { parseMarkdown, plainText, renderNodes } from "./render";
-import { frontMatterSchema, LANGUAGES, type CardSides, type DeckCard, type Language } from "./schema";
+import { checkNumericTemplate } from "./numeric-check";
+import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
+import {
+  DEFAULT_TOLERANCE,
+  frontMatterSchema,
+  LANGUAGES,
+  optionId,
+  type CardSides,
+  type CardSpec,
+  type CardType,
+  type DeckCard,
+  type FrontMatter,
+  type Language,
+  type McqOption,
+  type NumericTemplate,
+} from "./schema";
 
 const SECTIONS = {
   Question: "question",
@@ -12,14 +26,22 @@ const SECTIONS = {
   "Key points": "keyPoints",
 } as const;
 type SectionKey = (typeof SECTIONS)[keyof typeof SECTIONS];
-const REQUIRED: SectionKey[] = ["question", "answer", "keyPoints"];
 const HEADING = /^(Question|Answer|Wrong answer|Key points) \((en|zh)\)$/;
 
-type Sections = Record<Language, Partial<Record<SectionKey, RootContent[]>>>;
+/** Key points are what a learner grades a free answer against, so only concept cards must have them. */
+const REQUIRED: Record<CardType, SectionKey[]> = {
+  concept: ["question", "answer", "keyPoints"],
+  mcq: ["question", "answer"],
+  numeric: ["question", "answer"],
+};
+
+type Section = { nodes: RootContent[]; markdown: string };
+type Sections = Record<Language, Partial<Record<SectionKey, Section>>>;
+type Fail = (problem: string) => never;
 
 /** Parses and validates one card file. `file` is only used to name the file in errors. */
 export function parseCard(file: string, source: string, position = 0): DeckCard {
-  const fail = (problem: string): never => {
+  const fail: Fail = (problem) => {
     throw new ContentError(file, problem);
   };
 
@@ -40,48 +62,121 @@ export function parseCard(file: string, source: string, position = 0): DeckCard 
   }
   const meta = front.data!;
 
-  const sections = splitSections(parseMarkdown(parsed.content).children, fail);
-  const body = {} as Record<Language, CardSides>;
-  const text: string[] = [];
+  const sections = splitSections(parsed.content, fail);
   for (const lang of LANGUAGES) {
-    const own = sections[lang];
-    const other = sections[lang === "en" ? "zh" : "en"];
-    for (const key of REQUIRED) {
-      if (!own[key]) fail(`missing language ${lang}: no "${headingFor(key)} (${lang})" section`);
+    for (const key of REQUIRED[meta.type]) {
+      if (!sections[lang][key]) fail(`missing language ${lang}: no "${headingFor(key)} (${lang})" section`);
     }
-    if (!own.wrongAnswer !== !other.wrongAnswer) {
-      fail(`"Wrong answer" must be given in both languages (missing in ${lang})`);
-    }
-    const render = (key: SectionKey, nodes: RootContent[]) => {
-      text.push(plainText(nodes));
-      try {
-        return renderNodes(nodes);
-      } catch (error) {
-        return fail(`${headingFor(key)} (${lang}): ${(error as Error).message}`);
+  }
+  for (const lang of LANGUAGES) {
+    for (const key of ["wrongAnswer", "keyPoints"] as const) {
+      if (!sections.en[key] !== !sections.zh[key]) {
+        fail(`"${headingFor(key)}" must be given in both languages (missing in ${sections[lang][key] ? otherLanguage(lang) : lang})`);
       }
-    };
-    body[lang] = {
-      question: render("question", own.question!),
-      answer: render("answer", own.answer!),
-      wrongAnswer: own.wrongAnswer ? render("wrongAnswer", own.wrongAnswer) : null,
-      keyPoints: keyPointItems(own.keyPoints!, lang, fail).map((item) => render("keyPoints", item)),
-    };
+    }
   }
 
+  const text: string[] = [];
+  const render = (where: string, nodes: RootContent[]) => {
+    text.push(plainText(nodes));
+    try {
+      return renderNodes(nodes);
+    } catch (error) {
+      return fail(`${where}: ${(error as Error).message}`);
+    }
+  };
+  const staticSides = (lang: Language) => {
+    const own = sections[lang];
+    return {
+      wrongAnswer: own.wrongAnswer ? render(`Wrong answer (${lang})`, own.wrongAnswer.nodes) : null,
+      keyPoints: own.keyPoints ? keyPointItems(own.keyPoints.nodes, lang, fail).map((item) => render(`Key points (${lang})`, item)) : [],
+    };
+  };
+
+  const body = {} as Record<Language, CardSides>;
+  let spec: CardSpec | null = null;
+  if (meta.type === "numeric") {
+    for (const lang of LANGUAGES) {
+      for (const key of ["wrongAnswer", "keyPoints"] as const) {
+        if (sections[lang][key]?.markdown.includes("{{")) {
+          fail(`${headingFor(key)} (${lang}): {{placeholders}} are only filled in the Question and Answer sections`);
+        }
+      }
+    }
+    const template: NumericTemplate = {
+      params: Object.entries(meta.params).map(([name, paramSpec]) => ({ name, spec: paramSpec })),
+      calculation: meta.calculation,
+      tolerance: meta.tolerance ?? DEFAULT_TOLERANCE,
+      question: { en: sections.en.question!.markdown, zh: sections.zh.question!.markdown },
+      solution: { en: sections.en.answer!.markdown, zh: sections.zh.answer!.markdown },
+    };
+    let preview: ReturnType<typeof checkNumericTemplate>;
+    try {
+      preview = checkNumericTemplate(template);
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    for (const lang of LANGUAGES) {
+      body[lang] = {
+        question: render(`Question (${lang})`, parseMarkdown(preview.question[lang]).children),
+        answer: render(`Answer (${lang})`, parseMarkdown(preview.solution[lang]).children),
+        ...staticSides(lang),
+      };
+    }
+    spec = { kind: "numeric", template };
+  } else {
+    for (const lang of LANGUAGES) {
+      body[lang] = {
+        question: render(`Question (${lang})`, sections[lang].question!.nodes),
+        answer: render(`Answer (${lang})`, sections[lang].answer!.nodes),
+        ...staticSides(lang),
+      };
+    }
+    if (meta.type === "mcq") spec = { kind: "mcq", options: mcqOptions(meta, text, fail) };
+  }
+
+  const { id, topic, difficulty, type, tags, sources } = meta;
   return {
-    ...meta,
+    id,
+    topic,
+    difficulty,
+    type,
+    tags,
+    sources,
     file,
     position,
     body,
+    spec,
     searchText: text.join("\n").toLowerCase(),
     contentHash: createHash("sha256").update(source).digest("hex"),
   };
 }
 
-function splitSections(nodes: RootContent[], fail: (problem: string) => never): Sections {
+function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[], fail: Fail): McqOption[] {
+  const inline = (where: string, markdown: string) => {
+    text.push(plainText(parseMarkdown(markdown).children));
+    try {
+      return renderInline(markdown);
+    } catch (error) {
+      return fail(`${where}: ${(error as Error).message}`);
+    }
+  };
+  return meta.options.map((option, index) => {
+    const where = `options.${index}`;
+    const why = option.why;
+    return {
+      id: optionId(index),
+      correct: option.correct === true,
+      html: { en: inline(`${where}.text.en`, option.text.en), zh: inline(`${where}.text.zh`, option.text.zh) },
+      why: why ? { en: inline(`${where}.why.en`, why.en), zh: inline(`${where}.why.zh`, why.zh) } : null,
+    };
+  });
+}
+
+function splitSections(content: string, fail: Fail): Sections {
   const sections: Sections = { en: {}, zh: {} };
-  let current: RootContent[] | null = null;
-  for (const node of nodes) {
+  let current: Section | null = null;
+  for (const node of parseMarkdown(content).children) {
     if (node.type === "heading" && node.depth <= 2) {
       const title = plainText(node.children);
       const match = node.depth === 2 ? HEADING.exec(title) : null;
@@ -91,22 +186,26 @@ function splitSections(nodes: RootContent[], fail: (problem: string) => never): 
       const key = SECTIONS[match![1] as keyof typeof SECTIONS];
       const lang = match![2] as Language;
       if (sections[lang][key]) fail(`section "${title}" appears twice`);
-      current = sections[lang][key] = [];
+      current = sections[lang][key] = { nodes: [], markdown: "" };
     } else if (current) {
-      current.push(node);
+      current.nodes.push(node);
     } else if (node.type !== "html" || !/^<!--[\s\S]*-->$/.test(node.value.trim())) {
       fail("text before the first section heading");
     }
   }
   for (const lang of LANGUAGES) {
-    for (const [key, content] of Object.entries(sections[lang])) {
-      if (content.length === 0) fail(`section "${headingFor(key as SectionKey)} (${lang})" is empty`);
+    for (const [key, section] of Object.entries(sections[lang])) {
+      if (section.nodes.length === 0) fail(`section "${headingFor(key as SectionKey)} (${lang})" is empty`);
+      // The section's own source text: a numeric card's template is filled and parsed again per question.
+      const first = section.nodes[0]!.position!.start.offset!;
+      const last = section.nodes.at(-1)!.position!.end.offset!;
+      section.markdown = content.slice(first, last);
     }
   }
   return sections;
 }
 
-function keyPointItems(nodes: RootContent[], lang: Language, fail: (problem: string) => never): RootContent[][] {
+function keyPointItems(nodes: RootContent[], lang: Language, fail: Fail): RootContent[][] {
   const [list, ...rest] = nodes;
   if (!list || list.type !== "list" || rest.length > 0) {
     fail(`"Key points (${lang})" must be a single bulleted list`);
@@ -116,4 +215,8 @@ function keyPointItems(nodes: RootContent[], lang: Language, fail: (problem: str
 
 function headingFor(key: SectionKey): string {
   return Object.entries(SECTIONS).find(([, value]) => value === key)![0];
+}
+
+function otherLanguage(lang: Language): Language {
+  return lang === "en" ? "zh" : "en";
 }

@@ -37,3 +37,19 @@ export function plainText(nodes: readonly RootContent[]): string {
   nodes.forEach(walk);
   return parts.join(" ").replace(/\s+/g, " ").trim();
 }
+
+/** Markdown text → HTML, on the server (KaTeX included). */
+export function renderMarkdown(text: string): string {
+  return renderNodes(parseMarkdown(text).children);
+}
+
+/**
+ * One paragraph of Markdown → inline HTML without the wrapping <p>, for text that sits inside a label or a
+ * list item (mcq options and their explanations). Throws when the text is more than one paragraph.
+ */
+export function renderInline(text: string): string {
+  const nodes = parseMarkdown(text).children;
+  const [paragraph, ...rest] = nodes;
+  if (!paragraph || paragraph.type !== "paragraph" || rest.length > 0) throw new Error("must be a single paragraph of text");
+  return renderNodes(paragraph.children);
+}

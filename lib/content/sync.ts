@@ -26,6 +26,7 @@ export async function syncDeck(db: PrismaClient, deck: DeckCard[]): Promise<Sync
         tags: JSON.stringify(card.tags),
         sources: JSON.stringify(card.sources),
         body: JSON.stringify(card.body),
+        spec: card.spec ? JSON.stringify(card.spec) : null,
         searchText: card.searchText,
         contentHash: card.contentHash,
         retired: false,

@@ -1,17 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getStoredCard } from "@/lib/cards/queries";
+import { explainQuestion, gradeResponse, type FeedbackView } from "@/lib/quiz/questions";
 import { getLanguage } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { gradeCard, ReviewError, undoLastReview } from "./review";
-import { getNextStudyCard, getSessionSummary, getStudyCard } from "./queries";
+import { TOPICS } from "@/lib/content/schema";
+import { getNextStudyCard, getSessionSummary, getStudyCard, type StudyScope } from "./queries";
 import { gradeRequestSchema } from "./validation";
+import { Rating, type Grade } from "./scheduler";
 
 /** What the study screen needs after any change: the card to show, the counts, today's summary. */
-async function studyScreen(learnerId: string, showCardId?: string) {
+async function studyScreen(learnerId: string, scope: StudyScope, showCardId?: string) {
   const lang = await getLanguage();
   const [next, summary, shown] = await Promise.all([
-    getNextStudyCard(learnerId, lang),
+    getNextStudyCard(learnerId, lang, new Date(), scope),
     getSessionSummary(learnerId),
     showCardId ? getStudyCard(learnerId, showCardId, lang) : null,
   ]);
@@ -22,9 +27,12 @@ async function studyScreen(learnerId: string, showCardId?: string) {
 export type StudyScreen = Awaited<ReturnType<typeof studyScreen>>;
 export type StudyActionResult = ({ ok: true } & StudyScreen) | { ok: false; error: string };
 
-export async function gradeAction(input: unknown): Promise<StudyActionResult> {
+const scopeSchema = z.strictObject({ topic: z.enum(TOPICS).optional() });
+
+export async function gradeAction(input: unknown, scopeInput: unknown = {}): Promise<StudyActionResult> {
   const parsed = gradeRequestSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_grade" };
+  const scope = scopeSchema.safeParse(scopeInput);
+  if (!parsed.success || !scope.success) return { ok: false, error: "invalid_grade" };
   const learnerId = await getLearnerId();
   try {
     await gradeCard({ learnerId, ...parsed.data });
@@ -32,17 +40,52 @@ export async function gradeAction(input: unknown): Promise<StudyActionResult> {
     if (error instanceof ReviewError) return { ok: false, error: error.code };
     throw error;
   }
-  return { ok: true, ...(await studyScreen(learnerId)) };
+  return { ok: true, ...(await studyScreen(learnerId, scope.data)) };
 }
 
 /** Undo puts the un-graded card straight back on screen, as Anki does. */
-export async function undoAction(): Promise<StudyActionResult> {
+export async function undoAction(scopeInput: unknown = {}): Promise<StudyActionResult> {
+  const scope = scopeSchema.safeParse(scopeInput);
+  if (!scope.success) return { ok: false, error: "invalid_scope" };
   const learnerId = await getLearnerId();
   try {
     const { cardId } = await undoLastReview(learnerId);
-    return { ok: true, ...(await studyScreen(learnerId, cardId)) };
+    return { ok: true, ...(await studyScreen(learnerId, scope.data, cardId)) };
   } catch (error) {
     if (error instanceof ReviewError) return { ok: false, error: error.code };
     throw error;
   }
+}
+
+const checkSchema = z.strictObject({
+  cardId: z.string().min(1).max(200),
+  seed: z.number().int().min(0),
+  response: z.discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("mcq"), chosen: z.array(z.string().max(8)).max(26) }),
+    z.strictObject({ kind: z.literal("numeric"), text: z.string().max(200) }),
+  ]).nullable(),
+});
+
+export type CheckResult =
+  | { ok: true; feedback: FeedbackView; suggested: Grade | null }
+  | { ok: false; error: "not_a_number" | "invalid" };
+
+/**
+ * Checks a typed or chosen answer on the study screen and suggests a grade (right → Good, wrong → Again);
+ * with no answer it only shows the solution. Nothing is written: the learner still grades.
+ */
+export async function checkAnswerAction(input: unknown): Promise<CheckResult> {
+  const parsed = checkSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const { cardId, seed, response } = parsed.data;
+  const card = await getStoredCard(cardId);
+  if (!card || card.type === "concept") return { ok: false, error: "invalid" };
+  const answered = response && !(response.kind === "mcq" && response.chosen.length === 0) ? response : null;
+  let suggested: Grade | null = null;
+  if (answered) {
+    const graded = gradeResponse(card, seed, answered);
+    if (graded.outcome === "not_a_number") return { ok: false, error: "not_a_number" };
+    suggested = graded.outcome === "right" ? Rating.Good : Rating.Again;
+  }
+  return { ok: true, feedback: explainQuestion(card, seed, await getLanguage(), answered), suggested };
 }

@@ -1,9 +1,11 @@
 import "server-only";
+import { randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { toCardView, type CardView } from "@/lib/cards/queries";
-import type { Language } from "@/lib/content/schema";
+import type { Language, Topic } from "@/lib/content/schema";
 import type { Card } from "@/lib/generated/prisma/client";
 import { getSettings } from "@/lib/learner";
+import { presentQuestion, type QuestionView } from "@/lib/quiz/questions";
 import { nextStudyDayStart, studyDayStart } from "./day";
 import { formatInterval } from "./format-interval";
 import { GRADES, nextStates, State, type Grade, type MemoryState } from "./scheduler";
@@ -12,16 +14,20 @@ import { GRADES, nextStates, State, type Grade, type MemoryState } from "./sched
 const LEARN_AHEAD_MS = 20 * 60_000;
 const LEARNING = [State.Learning, State.Relearning];
 
-export async function getStudyCounts(learnerId: string, now = new Date()) {
+/** Study can be narrowed to one topic (from /study?topic=…); the daily new-card limit stays global. */
+export type StudyScope = { topic?: Topic };
+
+export async function getStudyCounts(learnerId: string, now = new Date(), scope: StudyScope = {}) {
   const dayStart = studyDayStart(now);
   const dayEnd = nextStudyDayStart(now);
-  const active = { learnerId, card: { retired: false } };
+  const card = { retired: false, topic: scope.topic };
+  const active = { learnerId, card };
   const [settings, learning, review, newToday, unseen, reviewsToday] = await Promise.all([
     getSettings(learnerId),
     prisma.cardState.count({ where: { ...active, state: { in: LEARNING }, due: { lt: dayEnd } } }),
     prisma.cardState.count({ where: { ...active, state: State.Review, due: { lt: dayEnd } } }),
     prisma.reviewLog.count({ where: { learnerId, stateBefore: State.New, reviewedAt: { gte: dayStart } } }),
-    prisma.card.count({ where: { retired: false, states: { none: { learnerId } } } }),
+    prisma.card.count({ where: { ...card, states: { none: { learnerId } } } }),
     prisma.reviewLog.count({ where: { learnerId, reviewedAt: { gte: dayStart } } }),
   ]);
   const newAvailable = Math.min(unseen, Math.max(0, settings.newCardsPerDay - newToday));
@@ -30,6 +36,8 @@ export async function getStudyCounts(learnerId: string, now = new Date()) {
 
 export type StudyCard = CardView & {
   state: number;
+  /** mcq and numeric cards are answered, not just recalled: the seed draws their numbers and option order */
+  practice: { seed: number; view: Exclude<QuestionView, { kind: "concept" }> } | null;
   /** the interval each grade would give, formatted for the button */
   intervals: Record<Grade, string>;
 };
@@ -38,9 +46,9 @@ export type StudyCard = CardView & {
  * The card to study next: learning cards that are due, then reviews due today, then new cards within the
  * daily limit, then learning cards due within the learn-ahead limit.
  */
-export async function getNextStudyCard(learnerId: string, lang: Language, now = new Date()) {
-  const counts = await getStudyCounts(learnerId, now);
-  const active = { learnerId, card: { retired: false } };
+export async function getNextStudyCard(learnerId: string, lang: Language, now = new Date(), scope: StudyScope = {}) {
+  const counts = await getStudyCounts(learnerId, now, scope);
+  const active = { learnerId, card: { retired: false, topic: scope.topic } };
   const byDue = { orderBy: [{ due: "asc" as const }, { cardId: "asc" as const }], include: { card: true } };
 
   const due =
@@ -51,7 +59,10 @@ export async function getNextStudyCard(learnerId: string, lang: Language, now = 
     }));
   const fresh =
     !due && counts.newAvailable > 0
-      ? await prisma.card.findFirst({ where: { retired: false, states: { none: { learnerId } } }, orderBy: { position: "asc" } })
+      ? await prisma.card.findFirst({
+          where: { retired: false, topic: scope.topic, states: { none: { learnerId } } },
+          orderBy: { position: "asc" },
+        })
       : null;
   const ahead =
     !due && !fresh
@@ -82,7 +93,18 @@ function toStudyCard(card: Card, memory: MemoryState | null, desiredRetention: n
   const intervals = Object.fromEntries(
     GRADES.map((grade) => [grade, formatInterval(previews[grade].due.getTime() - now.getTime(), lang)]),
   ) as Record<Grade, string>;
-  return { ...toCardView(card, lang), state: memory?.state ?? State.New, intervals };
+  const view = toCardView(card, lang);
+  if (card.type === "concept") return { ...view, state: memory?.state ?? State.New, intervals, practice: null };
+  // Fresh numbers at every showing, as in a quiz.
+  const seed = randomInt(2 ** 31);
+  const question = presentQuestion(card, seed, lang) as Exclude<QuestionView, { kind: "concept" }>;
+  return {
+    ...view,
+    sides: { ...view.sides, question: question.question },
+    state: memory?.state ?? State.New,
+    intervals,
+    practice: { seed, view: question },
+  };
 }
 
 /** When the learner's next card comes due, for the end-of-session screen. */

@@ -2,7 +2,13 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { applyGrade, State, type Grade, type MemoryState } from "./scheduler";
 
-export type ReviewErrorCode = "unknown_card" | "card_retired" | "nothing_to_undo" | "unknown_learner";
+export type ReviewErrorCode =
+  | "unknown_card"
+  | "card_retired"
+  | "nothing_to_undo"
+  | "unknown_learner"
+  | "unknown_review"
+  | "review_superseded";
 
 /** A review that cannot be done; `status` is the HTTP status the JSON API answers with. */
 export class ReviewError extends Error {
@@ -43,41 +49,65 @@ export type GradeInput = {
   now?: Date;
 };
 
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0];
+
 /**
  * Grades one card for one learner: the new FSRS state and its review log are written in one transaction,
  * the log keeping the state before so that undo can restore it exactly.
  */
-export async function gradeCard({ learnerId, cardId, rating, durationMs, now = new Date() }: GradeInput) {
-  return prisma.$transaction(async (tx) => {
-    const [card, learner, row] = await Promise.all([
-      tx.card.findUnique({ where: { id: cardId }, select: { retired: true } }),
-      tx.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true } }),
-      tx.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
-    ]);
-    if (!learner) throw new ReviewError("unknown_learner", UNKNOWN_LEARNER, 401);
-    if (!card) throw new ReviewError("unknown_card", `There is no card with id "${cardId}".`, 404);
-    if (card.retired) throw new ReviewError("card_retired", `Card "${cardId}" has been retired from the deck.`, 409);
+export async function gradeCard(input: GradeInput) {
+  return prisma.$transaction((tx) => gradeCardIn(tx, input));
+}
 
-    const before = row ? pickMemory(row) : null;
-    const after = applyGrade(before, rating, now, learner.desiredRetention);
-    if (row) await tx.cardState.update({ where: { learnerId_cardId: { learnerId, cardId } }, data: after });
-    else await tx.cardState.create({ data: { learnerId, cardId, ...after } });
-    const log = await tx.reviewLog.create({
-      data: {
-        learnerId,
-        cardId,
-        rating,
-        stateBefore: before?.state ?? State.New,
-        stateAfter: after.state,
-        dueBefore: before?.due ?? now,
-        dueAfter: after.due,
-        reviewedAt: now,
-        durationMs: Math.round(durationMs),
-        previous: before ? JSON.stringify(before) : null,
-      },
-    });
-    return { reviewId: log.id, cardId, rating, state: after };
+/** gradeCard inside a caller's transaction, for writes that must land together with the grade (quiz answers). */
+export async function gradeCardIn(tx: Tx, { learnerId, cardId, rating, durationMs, now = new Date() }: GradeInput) {
+  const [card, learner, row] = await Promise.all([
+    tx.card.findUnique({ where: { id: cardId }, select: { retired: true } }),
+    tx.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true } }),
+    tx.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
+  ]);
+  if (!learner) throw new ReviewError("unknown_learner", UNKNOWN_LEARNER, 401);
+  if (!card) throw new ReviewError("unknown_card", `There is no card with id "${cardId}".`, 404);
+  if (card.retired) throw new ReviewError("card_retired", `Card "${cardId}" has been retired from the deck.`, 409);
+
+  const before = row ? pickMemory(row) : null;
+  const after = applyGrade(before, rating, now, learner.desiredRetention);
+  if (row) await tx.cardState.update({ where: { learnerId_cardId: { learnerId, cardId } }, data: after });
+  else await tx.cardState.create({ data: { learnerId, cardId, ...after } });
+  const log = await tx.reviewLog.create({
+    data: {
+      learnerId,
+      cardId,
+      rating,
+      stateBefore: before?.state ?? State.New,
+      stateAfter: after.state,
+      dueBefore: before?.due ?? now,
+      dueAfter: after.due,
+      reviewedAt: now,
+      durationMs: Math.round(durationMs),
+      previous: before ? JSON.stringify(before) : null,
+    },
   });
+  return { reviewId: log.id, cardId, rating, state: after };
+}
+
+/**
+ * Changes the grade of an earlier review, as if it had been given then: only while it is still the card's
+ * latest review, since later reviews were scheduled from its outcome.
+ */
+export async function changeReviewGrade(tx: Tx, learnerId: string, reviewId: number, rating: Grade) {
+  const log = await tx.reviewLog.findFirst({ where: { id: reviewId, learnerId } });
+  if (!log) throw new ReviewError("unknown_review", "There is no such review.", 404);
+  const later = await tx.reviewLog.count({ where: { learnerId, cardId: log.cardId, id: { gt: log.id } } });
+  if (later > 0) {
+    throw new ReviewError("review_superseded", "This card has been reviewed again since; its grade can no longer change.", 409);
+  }
+  const before = log.previous ? memoryStateSchema.parse(JSON.parse(log.previous)) : null;
+  const learner = await tx.learner.findUniqueOrThrow({ where: { id: learnerId }, select: { desiredRetention: true } });
+  const after = applyGrade(before, rating, log.reviewedAt, learner.desiredRetention);
+  await tx.cardState.update({ where: { learnerId_cardId: { learnerId, cardId: log.cardId } }, data: after });
+  await tx.reviewLog.update({ where: { id: log.id }, data: { rating, stateAfter: after.state, dueAfter: after.due } });
+  return { reviewId: log.id, cardId: log.cardId, rating, state: after };
 }
 
 /** Takes back the learner's most recent grade: the card returns to its state before, and the log is removed. */

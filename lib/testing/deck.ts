@@ -47,3 +47,73 @@ BatchNorm2d(C) 有多少可学习参数？
 export function deckCard(id: string, overrides: Parameters<typeof cardSource>[0] = {}): DeckCard {
   return parseCard(`${id}.md`, cardSource({ id, ...overrides }));
 }
+
+/** A valid mcq card file: `options` replaces the options YAML, `body` the Markdown. */
+export function mcqSource({
+  id = "test-mcq",
+  options = MCQ_OPTIONS,
+  body = mcqBody(),
+}: { id?: string; options?: string; body?: string } = {}): string {
+  return cardSource({ id, front: { type: "mcq", options }, body });
+}
+
+export const MCQ_OPTIONS = `
+  - text: { en: "$2C$", zh: "$2C$" }
+    correct: true
+  - text: { en: "$2 \\\\times$ batch size", zh: "$2 \\\\times$ batch 大小" }
+    why: { en: "Batch size is not a layer property.", zh: "batch 大小不是层的属性。" }
+  - text: { en: "$4C$", zh: "$4C$" }
+    why: { en: "Running statistics are buffers.", zh: "滑动统计量是缓冲区。" }`;
+
+export function mcqBody() {
+  return `## Question (en)
+How many learnable parameters does BatchNorm2d(C) have?
+
+## Answer (en)
+One $\\gamma$, $\\beta$ pair per channel.
+
+## Question (zh)
+BatchNorm2d(C) 有多少可学习参数？
+
+## Answer (zh)
+每个通道一对 $\\gamma$、$\\beta$。
+`;
+}
+
+/** A valid numeric card file: `front` replaces front-matter fields (YAML text), `body` the Markdown. */
+export function numericSource({
+  id = "test-numeric",
+  front = {},
+  body = numericBody(),
+}: { id?: string; front?: Record<string, string | null>; body?: string } = {}): string {
+  return cardSource({
+    id,
+    front: {
+      type: "numeric",
+      params: "\n  C:\n    choices: [16, 32, 64]",
+      calculation: "\n  call: params\n  args:\n    layer: BatchNorm2d\n    numFeatures: \"{{C}}\"\n  answer: trainable",
+      ...front,
+    },
+    body,
+  });
+}
+
+export function numericBody({ question = "How many learnable parameters does `BatchNorm2d({{C}})` have?" } = {}) {
+  return `## Question (en)
+${question}
+
+## Answer (en)
+$2C = 2 \\times {{C}} = {{answer}}$
+
+## Question (zh)
+\`BatchNorm2d({{C}})\` 有多少可学习参数？
+
+## Answer (zh)
+$2C = 2 \\times {{C}} = {{answer}}$
+`;
+}
+
+/** A parsed card as the database row stores it (what lib/quiz/questions reads back). */
+export function storedCard(card: DeckCard) {
+  return { id: card.id, type: card.type, body: JSON.stringify(card.body), spec: card.spec === null ? null : JSON.stringify(card.spec) };
+}

@@ -1,0 +1,21 @@
+import { cookies } from "next/headers";
+import { apiError, readJson } from "@/lib/api";
+import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner";
+import { answerRequestSchema } from "@/lib/quiz/request";
+import { answerQuestion, QuizError } from "@/lib/quiz/session";
+import { ReviewError } from "@/lib/srs/review";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
+  if (!learnerId) return apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.");
+  const body = await readJson(request, answerRequestSchema);
+  if ("response" in body) return body.response;
+  try {
+    const result = await answerQuestion(learnerId, (await params).id, body.data);
+    return Response.json(result, { status: 201 });
+  } catch (error) {
+    if (error instanceof QuizError) return apiError(error.status, error.code, error.message, error.path);
+    if (error instanceof ReviewError) return apiError(error.status, error.code, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,142 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
+import { getMessages } from "@/lib/i18n";
+import { getLearnerId } from "@/lib/learner";
+import { explainQuestion, presentQuestion } from "@/lib/quiz/questions";
+import { quizResponseSchema } from "@/lib/quiz/request";
+import { getQuiz, scoreOf } from "@/lib/quiz/session";
+import { ScheduleGrade } from "./schedule-grade";
+
+export const metadata: Metadata = { title: "Quiz result" };
+
+export default async function QuizResultPage({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, { lang, t }, learnerId] = await Promise.all([params, getMessages(), getLearnerId()]);
+  const quiz = await getQuiz(learnerId, id);
+  if (!quiz) notFound();
+  if (!quiz.finishedAt && !quiz.abandonedAt) redirect(`/quiz/${id}`);
+  const score = scoreOf(quiz.questions);
+  const seconds = Math.round(((quiz.finishedAt ?? quiz.abandonedAt)!.getTime() - quiz.createdAt.getTime()) / 1000);
+  const latestReviewOfCard = new Map<string, number>();
+  for (const question of quiz.questions) {
+    if (question.reviewLogId !== null) latestReviewOfCard.set(question.cardId, question.reviewLogId);
+  }
+  return (
+    <div className="space-y-8">
+      <header className="space-y-4">
+        <h1 className="text-2xl font-semibold tracking-tight">
+          {t.quiz.modes[quiz.mode as "custom" | "interview"]} · {t.quiz.result}
+        </h1>
+        <dl className="grid gap-3 sm:grid-cols-3">
+          <div className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.score}</dt>
+            <dd className="text-3xl font-semibold tabular-nums" data-testid="quiz-score">
+              {score.points} / {score.total}
+            </dd>
+          </div>
+          <div className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.time}</dt>
+            <dd className="text-3xl font-semibold tabular-nums">
+              {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, "0")}
+            </dd>
+          </div>
+          <div className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
+            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.byTopic}</dt>
+            <dd className="text-sm">
+              <ul>
+                {Object.entries(score.byTopic).map(([topic, { points, questions }]) => (
+                  <li key={topic}>
+                    {t.topics[topic as keyof typeof t.topics]}: {points}/{questions}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        </dl>
+        {quiz.abandonedAt && <p className="text-amber-800 dark:text-amber-300">{t.quiz.abandoned}</p>}
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.scheduleHelp}</p>
+      </header>
+      <ol className="space-y-6">
+        {quiz.questions.map((question) => {
+          const view = presentQuestion(question.card, question.seed, lang);
+          const parsed = question.response ? quizResponseSchema.safeParse(JSON.parse(question.response)) : null;
+          const response = parsed?.success ? parsed.data : null;
+          const feedback = view.kind === "concept" || !response || response.kind === "self" ? null : explainQuestion(question.card, question.seed, lang, response);
+          const outcome = question.outcome as "right" | "partly" | "wrong" | null;
+          return (
+            <li key={question.id} className="space-y-4 rounded-2xl border border-zinc-200 p-5 dark:border-zinc-800" data-testid="result-question" data-outcome={outcome ?? "unanswered"}>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <h2 className="font-semibold">{t.quiz.question(question.position + 1, quiz.questions.length)}</h2>
+                <span className="text-sm font-medium">{outcome ? t.quiz.outcomes[outcome] : "—"}</span>
+              </div>
+              <CardHtml html={view.question} />
+              {view.kind === "concept" && (
+                <>
+                  {response?.kind === "self" && response.text && (
+                    <div className="rounded-lg bg-zinc-50 p-3 dark:bg-zinc-900">
+                      <p className="text-sm font-medium">{t.quiz.yourAnswer}</p>
+                      <p className="whitespace-pre-wrap">{response.text}</p>
+                    </div>
+                  )}
+                  <AnswerSides sides={view} labels={t.study} />
+                </>
+              )}
+              {feedback?.kind === "mcq" && (
+                <>
+                  <ul className="space-y-2">
+                    {feedback.options.map((option) => (
+                      <li
+                        key={option.id}
+                        className={`rounded-lg border-2 p-3 ${option.correct ? "border-emerald-500" : option.chosen ? "border-red-500" : "border-zinc-200 dark:border-zinc-800"}`}
+                      >
+                        <CardHtml html={option.html} />
+                        {option.chosen && <p className="text-xs font-semibold">{t.quiz.yourAnswer}</p>}
+                        {option.why && !option.correct && (
+                          <div className="mt-1 text-sm">
+                            <span className="font-semibold">{t.quiz.whyWrong}: </span>
+                            <CardHtml html={option.why} className="inline" />
+                          </div>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                  <CardHtml html={feedback.explanation} />
+                </>
+              )}
+              {feedback?.kind === "numeric" && (
+                <div className="space-y-2">
+                  <p>
+                    {t.quiz.expected}: <span className="font-mono">{feedback.expectedText}</span> · {t.quiz.given}:{" "}
+                    <span className="font-mono">{feedback.givenText ?? "—"}</span>
+                  </p>
+                  <CardHtml html={feedback.solution} />
+                  <Link href={feedback.calculatorHref} className="font-medium text-accent-700 underline dark:text-accent-300">
+                    {t.quiz.openCalculator}
+                  </Link>
+                </div>
+              )}
+              {question.rating !== null && (
+                <ScheduleGrade
+                  quizId={quiz.id}
+                  position={question.position}
+                  rating={question.rating}
+                  locked={latestReviewOfCard.get(question.cardId) !== question.reviewLogId}
+                  labels={{ title: t.quiz.scheduleGrade, locked: t.quiz.gradeLocked, grades: t.study.grades, failed: t.quiz.failed }}
+                />
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="flex gap-4">
+        <Link href="/quiz" className="rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700">
+          {t.quiz.newQuiz}
+        </Link>
+        <Link href="/quiz/history" className="rounded-md px-4 py-2 font-medium text-accent-700 underline dark:text-accent-300">
+          {t.quiz.history}
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/** The test's own arithmetic for the two numeric cards of the "Counting parameters" topic. */
+async function rightAnswer(page: Page, cardId: string): Promise<string> {
+  const question = await page.getByTestId("quiz-question").innerText();
+  if (cardId === "numeric-bn2d-params") return String(2 * Number(/BatchNorm2d\((\d+)\)/.exec(question)![1]));
+  if (cardId === "numeric-keras-bn-summary-params") return String(4 * Number(/Dense\((\d+)\)/.exec(question)![1]));
+  throw new Error(`no answer known for ${cardId}`);
+}
+
+test("a quiz: fewer questions than asked is said, a numeric answer right, an mcq wrong, a reload resumes, the result explains", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/quiz");
+  const topics = page.getByRole("group", { name: "Topics" });
+  for (const box of await topics.getByRole("checkbox").all()) await box.uncheck();
+  await topics.getByRole("checkbox", { name: "Counting parameters" }).check();
+  await page.getByRole("group", { name: "Question types" }).getByRole("checkbox", { name: "Explain (self-graded)" }).uncheck();
+  await page.getByRole("radio", { name: "5" }).check();
+  await page.getByRole("button", { name: "Start quiz" }).click();
+
+  await expect(page).toHaveURL(/\/quiz\/[A-Za-z0-9_-]+\?asked=5$/);
+  await expect(page.getByRole("note")).toHaveText("Only 3 questions match; the quiz has 3 instead of 5.");
+  const quizUrl = new URL(page.url()).pathname;
+  const article = page.getByTestId("quiz-question");
+  let calculatorLink = "";
+  let expectedParams = "";
+
+  for (let n = 1; n <= 3; n++) {
+    await expect(page.getByRole("heading", { name: `Question ${n} of 3` })).toBeVisible();
+    if (n === 2) {
+      await page.reload();
+      await expect(page.getByRole("heading", { name: "Question 2 of 3" })).toBeVisible();
+    }
+    const kind = await article.getAttribute("data-kind");
+    const cardId = (await article.getAttribute("data-card-id"))!;
+    if (kind === "numeric") {
+      const answer = page.getByLabel("Your answer");
+      await answer.fill("about a hundred");
+      await page.getByRole("button", { name: "Check answer" }).click();
+      await expect(page.getByText("That is not a number")).toBeVisible();
+      await expect(answer).toHaveAttribute("aria-invalid", "true");
+      const right = await rightAnswer(page, cardId);
+      await answer.fill(right);
+      await page.getByRole("button", { name: "Check answer" }).click();
+      await expect(page.getByTestId("outcome")).toHaveText("Correct");
+      await expect(page.getByTestId("expected-value")).toHaveText(right);
+      await expect(page.getByTestId("given-value")).toHaveText(right);
+      if (cardId === "numeric-bn2d-params") {
+        calculatorLink = (await page.getByRole("link", { name: "Open in calculator with these numbers" }).getAttribute("href"))!;
+        expectedParams = right;
+      }
+    } else {
+      await page.getByTestId("mcq-option").filter({ hasText: "batch size" }).getByRole("radio").check();
+      await page.getByRole("button", { name: "Check answer" }).click();
+      await expect(page.getByTestId("outcome")).toHaveText("Not quite");
+      await expect(page.getByTestId("mcq-option").filter({ hasText: "batch size" })).toContainText("Why not");
+      await expect(page.locator('[data-testid="mcq-option"][data-correct="true"]')).toHaveCount(1);
+    }
+    await page.getByRole("button", { name: n === 3 ? "See result" : "Next question" }).click();
+  }
+
+  await expect(page).toHaveURL(new RegExp(`${quizUrl}/result$`));
+  await expect(page.getByTestId("quiz-score")).toHaveText("2 / 3");
+  await expect(page.getByTestId("result-question")).toHaveCount(3);
+  await expect(page.locator('[data-testid="result-question"][data-outcome="wrong"]')).toContainText("Why not");
+  await expect(page.locator('[data-testid="result-question"][data-outcome="right"]').first()).toContainText("Right value");
+
+  // Each answer fed the card's schedule; the learner can change that grade.
+  const grade = page.getByLabel("Grade for your schedule").first();
+  await expect(grade).toHaveValue(/[13]/);
+  await grade.selectOption("4");
+  await page.reload();
+  await expect(page.getByLabel("Grade for your schedule").first()).toHaveValue("4");
+
+  // The calculator opens with exactly this question's numbers.
+  expect(calculatorLink).toMatch(/^\/calculator\?/);
+  await page.goto(calculatorLink);
+  await expect(page.getByTestId("count-trainable")).toHaveText(expectedParams);
+
+  // The quiz is over: a replayed answer is refused and changes nothing.
+  const replay = await page.request.post(`/api/quizzes${quizUrl.replace("/quiz", "")}/answers`, {
+    data: { position: 0, response: { kind: "numeric", text: "1" } },
+  });
+  expect(replay.status()).toBe(409);
+  expect((await replay.json()).error.code).toBe("quiz_finished");
+
+  // Another learner can neither see nor answer it.
+  const other = await browser.newContext();
+  const stranger = await other.newPage();
+  const response = await stranger.goto(`${quizUrl}/result`);
+  expect(response?.status()).toBe(404);
+  await expect(stranger.getByText("There is no such quiz.")).toBeVisible();
+  await stranger.goto("/quiz/history");
+  await expect(stranger.getByText("No quizzes yet.")).toBeVisible();
+  const foreign = await stranger.request.post(`/api/quizzes${quizUrl.replace("/quiz", "")}/answers`, {
+    data: { position: 0, response: { kind: "numeric", text: "1" } },
+  });
+  expect(foreign.status()).toBe(404);
+  await other.close();
+
+  await page.goto("/quiz/history");
+  await expect(page.getByTestId("quiz-history").locator("tbody tr")).toHaveCount(1);
+  await expect(page.getByTestId("quiz-history")).toContainText("2 / 3");
+});
+
+test("an unfinished quiz can be resumed from /quiz or abandoned; interview mode shows a clock", async ({ page }) => {
+  await page.goto("/quiz");
+  await page.getByRole("button", { name: "Start an interview" }).click();
+  await expect(page.getByRole("heading", { name: "Question 1 of 10" })).toBeVisible();
+  await expect(page.getByTestId("timer")).toHaveText(/^1:(30|29|28)/);
+
+  await page.goto("/quiz");
+  await expect(page.getByTestId("unfinished-quiz")).toContainText("0 of 10 answered.");
+  await page.getByRole("link", { name: "Resume" }).click();
+  await expect(page.getByRole("heading", { name: "Question 1 of 10" })).toBeVisible();
+
+  await page.goto("/quiz");
+  await page.getByRole("button", { name: "Abandon" }).click();
+  await expect(page.getByTestId("unfinished-quiz")).toHaveCount(0);
+});
+
+test("the quiz API validates its input", async ({ page }) => {
+  await page.goto("/quiz");
+  const bad = await page.request.post("/api/quizzes", { data: { mode: "custom", topics: ["nope"], count: 5 } });
+  expect(bad.status()).toBe(400);
+  expect((await bad.json()).error.path).toEqual(["topics", 0]);
+  const created = await page.request.post("/api/quizzes", { data: { mode: "custom", types: ["concept"], count: 5 } });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const unknown = await page.request.post(`/api/quizzes/${id}/answers`, { data: { position: 99, response: { kind: "self", outcome: "right" } } });
+  expect(unknown.status()).toBe(404);
+  expect((await unknown.json()).error.code).toBe("unknown_question");
+  const first = await page.request.post(`/api/quizzes/${id}/answers`, { data: { position: 0, response: { kind: "self", outcome: "partly" } } });
+  expect(first.status()).toBe(201);
+  expect(await first.json()).toMatchObject({ outcome: "partly", rating: 2 });
+  const again = await page.request.post(`/api/quizzes/${id}/answers`, { data: { position: 0, response: { kind: "self", outcome: "right" } } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.code).toBe("already_answered");
+});

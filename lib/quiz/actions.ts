@@ -1,0 +1,96 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { getLanguage } from "@/lib/i18n";
+import { getLearnerId } from "@/lib/learner";
+import { ReviewError } from "@/lib/srs/review";
+import { explainQuestion } from "./questions";
+import { answerRequestSchema, quizRequestSchema } from "./request";
+import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, getQuiz, QuizError } from "./session";
+
+export type StartQuizState = { errors?: Record<string, string[]>; message?: string };
+
+export async function startQuizAction(_previous: StartQuizState, formData: FormData): Promise<StartQuizState> {
+  const mode = formData.get("mode");
+  const parsed = quizRequestSchema.safeParse(
+    mode === "interview"
+      ? { mode }
+      : {
+          mode: "custom",
+          topics: formData.getAll("topics"),
+          difficulties: formData.getAll("difficulties"),
+          types: formData.getAll("types"),
+          count: Number(formData.get("count")),
+        },
+  );
+  if (!parsed.success) {
+    const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    return { errors: Object.fromEntries(Object.keys(fields).map((key) => [key, [key]])) };
+  }
+  const learnerId = await getLearnerId();
+  let created: Awaited<ReturnType<typeof createQuiz>>;
+  try {
+    created = await createQuiz(learnerId, parsed.data);
+  } catch (error) {
+    if (error instanceof QuizError) return { message: error.code };
+    throw error;
+  }
+  const short = created.questions < created.requested ? `?asked=${created.requested}` : "";
+  redirect(`/quiz/${created.id}${short}`);
+}
+
+export type AnswerResult =
+  | { ok: true; outcome: "right" | "partly" | "wrong"; finished: boolean; feedback: Awaited<ReturnType<typeof explainQuestion>> | null }
+  | { ok: false; error: string };
+
+export async function answerAction(quizId: string, input: unknown): Promise<AnswerResult> {
+  const parsed = answerRequestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid_answer" };
+  const learnerId = await getLearnerId();
+  try {
+    const result = await answerQuestion(learnerId, quizId, parsed.data);
+    const quiz = await getQuiz(learnerId, quizId);
+    const question = quiz?.questions.find((q) => q.position === parsed.data.position);
+    const response = parsed.data.response;
+    const feedback =
+      question && response.kind !== "self" ? explainQuestion(question.card, question.seed, await getLanguage(), response) : null;
+    revalidatePath("/");
+    return { ok: true, outcome: result.outcome, finished: result.finished, feedback };
+  } catch (error) {
+    if (error instanceof QuizError || error instanceof ReviewError) return { ok: false, error: error.code };
+    throw error;
+  }
+}
+
+export async function abandonQuizAction(formData: FormData) {
+  const quizId = String(formData.get("quizId") ?? "");
+  try {
+    await abandonQuiz(await getLearnerId(), quizId);
+  } catch (error) {
+    if (!(error instanceof QuizError)) throw error;
+  }
+  revalidatePath("/quiz");
+  redirect("/quiz");
+}
+
+const changeGradeSchema = z.strictObject({
+  quizId: z.string().min(1),
+  position: z.coerce.number().int().min(0),
+  rating: z.coerce.number().int().min(1).max(4),
+});
+
+export async function changeGradeAction(input: unknown): Promise<{ ok: true; rating: number } | { ok: false; error: string }> {
+  const parsed = changeGradeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid_grade" };
+  const { quizId, position, rating } = parsed.data;
+  try {
+    await changeQuizGrade(await getLearnerId(), quizId, position, rating as 1 | 2 | 3 | 4);
+  } catch (error) {
+    if (error instanceof QuizError || error instanceof ReviewError) return { ok: false, error: error.code };
+    throw error;
+  }
+  revalidatePath(`/quiz/${quizId}/result`);
+  return { ok: true, rating };
+}

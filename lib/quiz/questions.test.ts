@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { parseCard } from "@/lib/content/parse";
+import { parseCardSpec } from "@/lib/content/schema";
+import { cardSource, mcqSource, numericSource, storedCard } from "@/lib/testing/deck";
+import { instantiate } from "./numeric";
+import { explainQuestion, gradeResponse, presentQuestion } from "./questions";
+
+const concept = storedCard(parseCard("concept.md", cardSource()));
+const mcqCard = parseCard("mcq.md", mcqSource());
+const mcq = storedCard(mcqCard);
+const numericCard = parseCard("numeric.md", numericSource());
+const numeric = storedCard(numericCard);
+if (numericCard.spec?.kind !== "numeric") throw new Error("the test card should be numeric");
+const { template } = numericCard.spec;
+
+describe("presentQuestion", () => {
+  it("shows a concept card's sides in the asked language", () => {
+    const view = presentQuestion(concept, 1, "zh");
+    expect(view).toMatchObject({ kind: "concept", wrongAnswer: null });
+    if (view.kind !== "concept") throw new Error();
+    expect(view.question).toContain("有多少可学习参数");
+    expect(view.keyPoints).toHaveLength(1);
+  });
+
+  it("shuffles mcq options by seed, the same way every time, with no hint of which is correct", () => {
+    const first = presentQuestion(mcq, 11, "en");
+    expect(presentQuestion(mcq, 11, "en")).toEqual(first);
+    if (first.kind !== "mcq") throw new Error();
+    expect(first.multiple).toBe(false);
+    expect(first.options.map((o) => o.id).sort()).toEqual(["a", "b", "c"]);
+    expect(JSON.stringify(first)).not.toMatch(/correct|why/);
+    const orders = new Set(Array.from({ length: 30 }, (_, seed) => JSON.stringify((presentQuestion(mcq, seed, "en") as typeof first).options.map((o) => o.id))));
+    expect(orders.size).toBeGreaterThan(3);
+  });
+
+  it("draws a numeric question's numbers from the seed and puts them in the question", () => {
+    const seeds = Array.from({ length: 20 }, (_, seed) => seed);
+    const questions = seeds.map((seed) => presentQuestion(numeric, seed, "en"));
+    for (const [index, view] of questions.entries()) {
+      const { params } = instantiate(template, seeds[index]!);
+      expect(view).toEqual({ kind: "numeric", question: expect.stringContaining(`BatchNorm2d(${params.C})`) });
+    }
+    expect(new Set(questions.map((q) => q.question)).size).toBe(3);
+  });
+});
+
+describe("gradeResponse", () => {
+  it("grades an mcq by the exact set chosen", () => {
+    expect(gradeResponse(mcq, 3, { kind: "mcq", chosen: ["a"] })).toEqual({ outcome: "right" });
+    expect(gradeResponse(mcq, 3, { kind: "mcq", chosen: ["a", "b"] })).toEqual({ outcome: "wrong" });
+    expect(gradeResponse(mcq, 3, { kind: "mcq", chosen: ["c"] })).toEqual({ outcome: "wrong" });
+  });
+
+  it("grades a numeric answer against the engine within the tolerance, and refuses text that is not a number", () => {
+    const seed = 4;
+    const answer = instantiate(template, seed).answer;
+    expect(gradeResponse(numeric, seed, { kind: "numeric", text: String(answer) })).toEqual({ outcome: "right", value: answer });
+    expect(gradeResponse(numeric, seed, { kind: "numeric", text: `${answer * 2}/2` })).toEqual({ outcome: "right", value: answer });
+    expect(gradeResponse(numeric, seed, { kind: "numeric", text: String(answer * 1.01) })).toMatchObject({ outcome: "wrong" });
+    expect(gradeResponse(numeric, seed, { kind: "numeric", text: "two C" })).toEqual({ outcome: "not_a_number" });
+    expect(gradeResponse(numeric, seed, { kind: "numeric", text: "" })).toEqual({ outcome: "not_a_number" });
+  });
+
+  it("refuses a response of the wrong kind for the card", () => {
+    expect(() => gradeResponse(numeric, 1, { kind: "mcq", chosen: ["a"] })).toThrow(/numeric card, not mcq/);
+    expect(() => gradeResponse(mcq, 1, { kind: "numeric", text: "1" })).toThrow(/mcq card, not numeric/);
+  });
+});
+
+describe("explainQuestion", () => {
+  it("explains an mcq in the order it was shown, with what was chosen and why each wrong option is wrong", () => {
+    const shown = presentQuestion(mcq, 9, "zh");
+    const feedback = explainQuestion(mcq, 9, "zh", { kind: "mcq", chosen: ["b"] });
+    if (feedback.kind !== "mcq" || shown.kind !== "mcq") throw new Error();
+    expect(feedback.options.map((o) => o.id)).toEqual(shown.options.map((o) => o.id));
+    expect(feedback.explanation).toContain("每个通道一对");
+    const byId = Object.fromEntries(feedback.options.map((o) => [o.id, o]));
+    expect(byId.a).toMatchObject({ correct: true, chosen: false, why: null });
+    expect(byId.b).toMatchObject({ correct: false, chosen: true, why: "batch 大小不是层的属性。" });
+    expect(byId.c!.why).toBe("滑动统计量是缓冲区。");
+  });
+
+  it("gives a numeric question's right value, the learner's value, the worked solution and a calculator link", () => {
+    const seed = 2;
+    const C = instantiate(template, seed).params.C as number;
+    const feedback = explainQuestion(numeric, seed, "en", { kind: "numeric", text: " 5/3 " });
+    expect(feedback).toEqual({
+      kind: "numeric",
+      expected: 2 * C,
+      expectedText: String(2 * C),
+      given: 5 / 3,
+      givenText: "5/3",
+      solution: expect.stringContaining(`2 \\times ${C} = ${2 * C}`),
+      keyPoints: [],
+      calculatorHref: C === 64 ? "/calculator?calc=params" : `/calculator?calc=params&c=${C}`,
+      tolerance: { relative: 1e-3 },
+    });
+    expect(explainQuestion(numeric, seed, "en", { kind: "numeric", text: "abc" })).toMatchObject({ given: null, givenText: "abc" });
+    expect(explainQuestion(numeric, seed, "en", null)).toMatchObject({ given: null, givenText: null, expected: 2 * C });
+  });
+});
+
+describe("parseCardSpec", () => {
+  it("reads back the spec the deck stores as JSON, and null for concept cards", () => {
+    expect(parseCardSpec(JSON.stringify(mcqCard.spec))).toEqual(mcqCard.spec);
+    expect(parseCardSpec(JSON.stringify(numericCard.spec))).toEqual(numericCard.spec);
+    expect(parseCardSpec(null)).toBeNull();
+    expect(() => parseCardSpec('{"kind":"essay"}')).toThrow();
+  });
+});
