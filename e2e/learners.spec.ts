@@ -1,4 +1,5 @@
 import { expect, request, test } from "@playwright/test";
+import { openStudy } from "./helpers";
 
 test("another learner sees none of the first learner's reviews and no one grades with a forged or missing cookie", async ({
   browser,
@@ -6,7 +7,7 @@ test("another learner sees none of the first learner's reviews and no one grades
 }) => {
   const first = await browser.newContext();
   const page = await first.newPage();
-  await page.goto("/study");
+  await openStudy(page);
   const cardId = (await page.getByTestId("study-card").getAttribute("data-card-id"))!;
   await page.keyboard.press("Space");
   await page.keyboard.press("3");
@@ -43,7 +44,7 @@ test("another learner sees none of the first learner's reviews and no one grades
 });
 
 test("the grading API rejects bad input with a JSON error and writes nothing", async ({ page }) => {
-  await page.goto("/study");
+  await openStudy(page);
   const cardId = (await page.getByTestId("study-card").getAttribute("data-card-id"))!;
   const api = page.request;
   const cases = [

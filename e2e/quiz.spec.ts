@@ -28,10 +28,11 @@ test("a quiz: fewer questions than asked is said, a numeric answer right, an mcq
   let expectedParams = "";
 
   for (let n = 1; n <= 3; n++) {
-    await expect(page.getByRole("heading", { name: `Question ${n} of 3` })).toBeVisible();
+    // The question takes focus once it is interactive, so a screen reader starts there.
+    await expect(page.getByRole("heading", { name: `Question ${n} of 3` })).toBeFocused();
     if (n === 2) {
       await page.reload();
-      await expect(page.getByRole("heading", { name: "Question 2 of 3" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Question 2 of 3" })).toBeFocused();
     }
     const kind = await article.getAttribute("data-kind");
     const cardId = (await article.getAttribute("data-card-id"))!;

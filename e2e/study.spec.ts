@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { openStudy } from "./helpers";
 
 test("a learner studies three cards with the keyboard alone, undoes one, and a reload keeps that state", async ({ page }) => {
-  await page.goto("/study");
+  await openStudy(page);
   const card = page.getByTestId("study-card");
   const graded: string[] = [];
 
@@ -35,7 +36,7 @@ test("a learner studies three cards with the keyboard alone, undoes one, and a r
 });
 
 test("Ctrl+Z undoes too, and the grade buttons are reachable and visibly focused with Tab", async ({ page }) => {
-  await page.goto("/study");
+  await openStudy(page);
   const card = page.getByTestId("study-card");
   const first = (await card.getAttribute("data-card-id"))!;
   await page.keyboard.press("Space");
@@ -56,7 +57,7 @@ test("the end of a session sums up what was studied and when the next card is du
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Settings saved.")).toBeVisible();
 
-  await page.goto("/study");
+  await openStudy(page);
   const card = page.getByTestId("study-card");
   const againId = (await card.getAttribute("data-card-id"))!;
   for (const rating of ["1", "4"]) {
@@ -89,7 +90,7 @@ test("settings reject bad values next to the field and keep the stored ones", as
 });
 
 test("studying one topic: mcq and numeric cards are answered, the grade is suggested, the learner has the last word", async ({ page }) => {
-  await page.goto("/study?topic=parameters");
+  await openStudy(page, "/study?topic=parameters");
   await expect(page.getByRole("heading", { name: /Study · Counting parameters/ })).toBeVisible();
   const card = page.getByTestId("study-card");
 

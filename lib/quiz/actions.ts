@@ -56,7 +56,6 @@ export async function answerAction(quizId: string, input: unknown): Promise<Answ
     const response = parsed.data.response;
     const feedback =
       question && response.kind !== "self" ? explainQuestion(question.card, question.seed, await getLanguage(), response) : null;
-    revalidatePath("/");
     return { ok: true, outcome: result.outcome, finished: result.finished, feedback };
   } catch (error) {
     if (error instanceof QuizError || error instanceof ReviewError) return { ok: false, error: error.code };
@@ -91,6 +90,5 @@ export async function changeGradeAction(input: unknown): Promise<{ ok: true; rat
     if (error instanceof QuizError || error instanceof ReviewError) return { ok: false, error: error.code };
     throw error;
   }
-  revalidatePath(`/quiz/${quizId}/result`);
   return { ok: true, rating };
 }

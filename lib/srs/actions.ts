@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getStoredCard } from "@/lib/cards/queries";
 import { explainQuestion, gradeResponse, type FeedbackView } from "@/lib/quiz/questions";
@@ -20,7 +19,6 @@ async function studyScreen(learnerId: string, scope: StudyScope, showCardId?: st
     getSessionSummary(learnerId),
     showCardId ? getStudyCard(learnerId, showCardId, lang) : null,
   ]);
-  revalidatePath("/");
   return { card: shown ?? next.card, counts: next.counts, summary };
 }
 
