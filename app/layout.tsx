@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     { href: "/", label: t.nav.home },
     { href: "/study", label: t.nav.study },
     { href: "/quiz", label: t.nav.quiz },
+    { href: "/topics", label: t.nav.topics },
     { href: "/cards", label: t.nav.cards },
     { href: "/calculator", label: t.nav.calculator },
     { href: "/settings", label: t.nav.settings },

@@ -57,3 +57,25 @@ test("the study screen works on a phone with touch @phone", async ({ page }) => 
   await page.getByRole("button", { name: /Good/ }).tap();
   await expect(card).not.toHaveAttribute("data-card-id", id);
 });
+
+test("a topic reads as a study guide, with ways to study or quiz just that topic", async ({ page }) => {
+  await page.goto("/topics");
+  await page.getByRole("link", { name: "Counting parameters" }).click();
+  await expect(page).toHaveURL(/\/topics\/parameters$/);
+  await expect(page.getByRole("heading", { name: "Counting parameters", level: 1 })).toBeVisible();
+  const ideas = page.getByRole("region", { name: "The ideas" }).getByTestId("guide-card");
+  await expect(ideas.first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Practise" }).getByTestId("guide-card").first()).toBeVisible();
+  await ideas.first().getByText("Answer", { exact: true }).click();
+  await expect(ideas.first().getByText("Key points")).toBeVisible();
+
+  await page.getByRole("button", { name: "Quiz this topic" }).click();
+  await expect(page).toHaveURL(/\/quiz\/[A-Za-z0-9_-]+/);
+  await expect(page.getByTestId("quiz-question")).toContainText("Counting parameters");
+
+  await page.goto("/topics/parameters");
+  await page.getByRole("link", { name: "Study this topic" }).click();
+  await expect(page.getByRole("heading", { name: /Study · Counting parameters/ })).toBeVisible();
+
+  expect((await page.goto("/topics/no-such-topic"))?.status()).toBe(404);
+});

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { DIFFICULTIES, TOPICS, type CardSides, type Language } from "@/lib/content/schema";
+import { CARD_TYPES, DIFFICULTIES, TOPICS, type CardSides, type Language } from "@/lib/content/schema";
 import type { Card } from "@/lib/generated/prisma/client";
 
 /** A card as pages show it: one language's sides plus its metadata. */
 export type CardView = {
   id: string;
+  type: (typeof CARD_TYPES)[number];
   topic: (typeof TOPICS)[number];
   difficulty: (typeof DIFFICULTIES)[number];
   tags: string[];
@@ -19,6 +20,7 @@ export function toCardView(card: Card, lang: Language): CardView {
   const body = JSON.parse(card.body) as Record<Language, CardSides>;
   return {
     id: card.id,
+    type: card.type as CardView["type"],
     topic: card.topic as CardView["topic"],
     difficulty: card.difficulty as CardView["difficulty"],
     tags: JSON.parse(card.tags) as string[],
@@ -66,4 +68,9 @@ export async function listReviewHistory(learnerId: string, cardId: string) {
     orderBy: { id: "desc" },
     select: { id: true, rating: true, stateBefore: true, stateAfter: true, reviewedAt: true, dueAfter: true, durationMs: true },
   });
+}
+
+export async function countCardsByTopic(): Promise<Partial<Record<(typeof TOPICS)[number], number>>> {
+  const groups = await prisma.card.groupBy({ by: ["topic"], where: { retired: false }, _count: { _all: true } });
+  return Object.fromEntries(groups.map((group) => [group.topic, group._count._all]));
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ContentError, DeckError } from "./errors";
+import { GLOSSARY_FILE, glossaryProblem, loadGlossary } from "./glossary";
 import { parseCard } from "./parse";
 import { DIFFICULTIES, TOPICS, type DeckCard } from "./schema";
 
@@ -10,8 +11,9 @@ export const DECK_DIR = path.join(process.cwd(), "content", "cards");
  * Reads and validates every card of the deck. Throws a DeckError listing every broken file, so nothing
  * half-parsed can reach the database.
  */
-export async function loadDeck(dir: string = DECK_DIR): Promise<DeckCard[]> {
-  const files = (await readdir(dir)).filter((name) => name.endsWith(".md")).sort();
+export async function loadDeck(dir: string = DECK_DIR, glossaryFile: string = GLOSSARY_FILE): Promise<DeckCard[]> {
+  const [names, glossary] = await Promise.all([readdir(dir), loadGlossary(glossaryFile)]);
+  const files = names.filter((name) => name.endsWith(".md")).sort();
   const cards: DeckCard[] = [];
   const problems: ContentError[] = [];
   const seen = new Map<string, string>();
@@ -19,7 +21,10 @@ export async function loadDeck(dir: string = DECK_DIR): Promise<DeckCard[]> {
   for (const name of files) {
     const file = path.relative(process.cwd(), path.join(dir, name));
     try {
-      const card = parseCard(file, await readFile(path.join(dir, name), "utf8"));
+      const source = await readFile(path.join(dir, name), "utf8");
+      const card = parseCard(file, source);
+      const wording = glossaryProblem(source, glossary);
+      if (wording) throw new ContentError(file, wording);
       const first = seen.get(card.id);
       if (first) throw new ContentError(file, `duplicate id "${card.id}" (also in ${first})`);
       seen.set(card.id, file);

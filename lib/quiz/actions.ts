@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { CARD_TYPES, DIFFICULTIES, TOPICS } from "@/lib/content/schema";
 import { getLanguage } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { ReviewError } from "@/lib/srs/review";
@@ -39,6 +40,15 @@ export async function startQuizAction(_previous: StartQuizState, formData: FormD
   }
   const short = created.questions < created.requested ? `?asked=${created.requested}` : "";
   redirect(`/quiz/${created.id}${short}`);
+}
+
+/** "Quiz this topic" on a topic's study guide: every type and difficulty of the one topic, 10 questions. */
+export async function startTopicQuizAction(formData: FormData) {
+  const topic = TOPICS.find((known) => known === formData.get("topic"));
+  if (!topic) redirect("/topics");
+  const request = { mode: "custom" as const, topics: [topic], difficulties: [...DIFFICULTIES], types: [...CARD_TYPES], count: 10 as const };
+  const created = await createQuiz(await getLearnerId(), request);
+  redirect(`/quiz/${created.id}${created.questions < created.requested ? `?asked=${created.requested}` : ""}`);
 }
 
 export type AnswerResult =

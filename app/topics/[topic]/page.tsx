@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { listCards } from "@/lib/cards/queries";
+import { TOPICS } from "@/lib/content/schema";
+import { getMessages } from "@/lib/i18n";
+import { startTopicQuizAction } from "@/lib/quiz/actions";
+
+export const metadata: Metadata = { title: "Topic" };
+
+const DIFFICULTY_ORDER = { E: 0, M: 1, H: 2 } as const;
+
+export default async function TopicPage({ params }: { params: Promise<{ topic: string }> }) {
+  const [{ topic: slug }, { lang, t }] = await Promise.all([params, getMessages()]);
+  const topic = TOPICS.find((known) => known === slug);
+  if (!topic) notFound();
+  const cards = await listCards({ q: "", topic }, lang);
+  // A study guide teaches before it tests: explanations easy to hard, then questions easy to hard.
+  const byDifficulty = (a: (typeof cards)[number], b: (typeof cards)[number]) => DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty];
+  const sections = [
+    { title: t.topicGuide.ideas, cards: cards.filter((card) => card.type === "concept").toSorted(byDifficulty) },
+    { title: t.topicGuide.practice, cards: cards.filter((card) => card.type !== "concept").toSorted(byDifficulty) },
+  ].filter((section) => section.cards.length > 0);
+  return (
+    <div className="space-y-8">
+      <Link href="/topics" className="text-sm font-medium text-accent-700 underline dark:text-accent-300">
+        ← {t.topicGuide.all}
+      </Link>
+      <header className="space-y-3">
+        <h1 className="text-2xl font-semibold tracking-tight">{t.topics[topic]}</h1>
+        <p className="max-w-2xl text-zinc-600 dark:text-zinc-400">{t.topicIntros[topic]}</p>
+        <div className="flex flex-wrap gap-3">
+          <Link href={`/study?topic=${topic}`} className="rounded-lg bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700">
+            {t.topicGuide.study}
+          </Link>
+          <form action={startTopicQuizAction}>
+            <input type="hidden" name="topic" value={topic} />
+            <button type="submit" className="rounded-lg border-2 border-accent-600 px-4 py-1.5 font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-300 dark:hover:bg-zinc-900">
+              {t.topicGuide.quiz}
+            </button>
+          </form>
+        </div>
+      </header>
+      {sections.map((section, index) => (
+        <section key={section.title} className="space-y-4" aria-labelledby={`guide-section-${index}`}>
+          <h2 id={`guide-section-${index}`} className="text-lg font-semibold">
+            {section.title}
+          </h2>
+          <ol className="space-y-4">
+            {section.cards.map((card) => (
+              <li key={card.id} className="space-y-3 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800" data-testid="guide-card">
+                <CardMeta topic={t.quiz.typeNames[card.type]} difficulty={t.difficulties[card.difficulty]} />
+                <Link href={`/cards/${card.id}`} className="block font-medium hover:underline">
+                  <CardHtml html={card.sides.question} />
+                </Link>
+                <details className="group">
+                  <summary className="cursor-pointer text-sm font-medium text-accent-700 dark:text-accent-300">{t.topicGuide.showAnswer}</summary>
+                  <div className="mt-3">
+                    <AnswerSides sides={card.sides} labels={t.study} />
+                  </div>
+                </details>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { z } from "zod";
+import { ContentError } from "./errors";
+
+export const GLOSSARY_FILE = path.join(process.cwd(), "content", "glossary.md");
+
+const termSchema = z.strictObject({
+  en: z.string().min(1),
+  zh: z.string().min(1),
+  /** variants a card must not use: the deck says `zh` instead */
+  avoid: z.array(z.string().min(1)).default([]),
+});
+const glossarySchema = z.strictObject({ terms: z.array(termSchema).min(1) });
+
+export type GlossaryTerm = z.infer<typeof termSchema>;
+
+export async function loadGlossary(file: string = GLOSSARY_FILE): Promise<GlossaryTerm[]> {
+  const parsed = glossarySchema.safeParse(matter(await readFile(file, "utf8"), {}).data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ContentError(path.relative(process.cwd(), file), `${issue.path.join(".")}: ${issue.message}`);
+  }
+  const seen = new Map<string, string>();
+  for (const term of parsed.data.terms) {
+    for (const variant of term.avoid) {
+      const other = seen.get(variant);
+      if (other) throw new ContentError("content/glossary.md", `"${variant}" is listed to avoid twice (${other}, ${term.zh})`);
+      seen.set(variant, term.zh);
+    }
+  }
+  return parsed.data.terms;
+}
+
+/** The first glossary problem in a card's source: a variant the glossary says to avoid, and what to say instead. */
+export function glossaryProblem(source: string, glossary: readonly GlossaryTerm[]): string | null {
+  for (const term of glossary) {
+    const variant = term.avoid.find((candidate) => source.includes(candidate));
+    if (variant) return `uses "${variant}", which is not the glossary's term: write "${term.zh}" (${term.en})`;
+  }
+  return null;
+}
