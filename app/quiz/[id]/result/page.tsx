@@ -122,7 +122,7 @@ export default async function QuizResultPage({ params }: { params: Promise<{ id:
                   position={question.position}
                   rating={question.rating}
                   locked={latestReviewOfCard.get(question.cardId) !== question.reviewLogId}
-                  labels={{ title: t.quiz.scheduleGrade, locked: t.quiz.gradeLocked, grades: t.study.grades, failed: t.quiz.failed }}
+                  labels={{ title: t.quiz.scheduleGrade, locked: t.quiz.gradeLocked, grades: t.study.grades, failed: t.quiz.failed, saved: t.quiz.gradeSaved }}
                 />
               )}
             </li>

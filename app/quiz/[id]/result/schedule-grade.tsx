@@ -14,10 +14,11 @@ export function ScheduleGrade({
   position: number;
   rating: number;
   locked: boolean;
-  labels: { title: string; locked: string; failed: string; grades: Record<1 | 2 | 3 | 4, string> };
+  labels: { title: string; locked: string; failed: string; saved: string; grades: Record<1 | 2 | 3 | 4, string> };
 }) {
   const [current, setCurrent] = useState(rating);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
   const [pending, startTransition] = useTransition();
   const id = `grade-${position}`;
   return (
@@ -35,9 +36,11 @@ export function ScheduleGrade({
           const before = current;
           setCurrent(next);
           setError(null);
+          setSaved(false);
           startTransition(async () => {
             const result = await changeGradeAction({ quizId, position, rating: next });
-            if (!result.ok) {
+            if (result.ok) setSaved(true);
+            else {
               setCurrent(before);
               setError(labels.failed);
             }
@@ -51,6 +54,9 @@ export function ScheduleGrade({
           </option>
         ))}
       </select>
+      <span aria-live="polite" className="text-emerald-700 dark:text-emerald-400">
+        {saved ? labels.saved : ""}
+      </span>
       {(locked || error) && (
         <span id={`${id}-note`} role={error ? "alert" : undefined} className="text-zinc-600 dark:text-zinc-400">
           {error ?? labels.locked}
