@@ -1,23 +1,12 @@
 import { forward } from "../lib/bn/index";
 import { referenceForward } from "../lib/bn/reference";
+import { mulberry32 } from "../lib/calculator/random";
 
 const shape = [32, 64, 56, 56] as const;
 const channels = shape[1];
 const size = shape.reduce((product, dim) => product * dim, 1);
 const warmUpRuns = 3;
 const timedRuns = 11;
-
-// mulberry32: a seeded generator so every run normalizes the same input.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -55,7 +44,7 @@ function timeInterleaved(contenders: Contender[]): number[] {
   });
 }
 
-const random = seededRandom(42);
+const random = mulberry32(42);
 const input = new Float64Array(size);
 for (let i = 0; i < size; i++) input[i] = (random() - 0.5) * 4 + 1;
 const gamma = Array.from({ length: channels }, () => 0.5 + random());

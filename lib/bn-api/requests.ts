@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BackwardArgs, FoldArgs, ForwardArgs, NormLayerSpec } from "@/lib/bn";
+import { KERAS_LAYERS, PYTORCH_LAYERS, type BackwardArgs, type FoldArgs, type ForwardArgs, type NormLayerSpec } from "@/lib/bn";
 
 /** Above this many input elements the API answers 413; the calculator page computes larger ones itself. */
 export const MAX_API_ELEMENTS = 1_000_000;
@@ -52,19 +52,6 @@ export type ForwardRequest = z.infer<typeof forwardRequestSchema>;
 
 export const backwardRequestSchema = forwardFields.extend({ dy: numbers }).superRefine(frameworkFields);
 export type BackwardRequest = z.infer<typeof backwardRequestSchema>;
-
-const PYTORCH_LAYERS = [
-  "BatchNorm1d",
-  "BatchNorm2d",
-  "BatchNorm3d",
-  "LayerNorm",
-  "GroupNorm",
-  "InstanceNorm1d",
-  "InstanceNorm2d",
-  "InstanceNorm3d",
-  "LocalResponseNorm",
-] as const;
-const KERAS_LAYERS = ["BatchNormalization", "LayerNormalization", "GroupNormalization"] as const;
 
 const count = z.number({ error: "must be a number" }).int({ error: "must be a whole number" });
 const flag = z.boolean({ error: "must be true or false" }).optional();

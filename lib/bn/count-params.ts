@@ -23,6 +23,20 @@ export type NormLayerSpec =
 
 export type NormLayerName = NormLayerSpec["layer"];
 
+/** Every layer countParams knows, spelled as each framework spells it. */
+export const PYTORCH_LAYERS = [
+  "BatchNorm1d",
+  "BatchNorm2d",
+  "BatchNorm3d",
+  "LayerNorm",
+  "GroupNorm",
+  "InstanceNorm1d",
+  "InstanceNorm2d",
+  "InstanceNorm3d",
+  "LocalResponseNorm",
+] as const satisfies readonly NormLayerName[];
+export const KERAS_LAYERS = ["BatchNormalization", "LayerNormalization", "GroupNormalization"] as const satisfies readonly NormLayerName[];
+
 export interface ParamTensor {
   name: string;
   shape: number[];

@@ -1,6 +1,6 @@
 export { forward } from "./forward";
 export { backward } from "./backward";
-export { countParams } from "./count-params";
+export { countParams, KERAS_LAYERS, PYTORCH_LAYERS } from "./count-params";
 export { foldIntoPreceding } from "./fold";
 export { frameworkDefaults } from "./defaults";
 export { BnError } from "./errors";

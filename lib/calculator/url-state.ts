@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { frameworkDefaults, type Framework, type Mode, type NormLayerName } from "@/lib/bn";
+import { frameworkDefaults, KERAS_LAYERS, PYTORCH_LAYERS, type Framework, type Mode, type NormLayerName } from "@/lib/bn";
 import { formatNumber } from "./format";
 
 /*
@@ -38,18 +38,7 @@ export const MAX_URL_CHARS = 8000;
 export const CALCS = ["tensor", "params", "fold"] as const;
 export type Calc = (typeof CALCS)[number];
 
-export const PYTORCH_LAYERS = [
-  "BatchNorm1d",
-  "BatchNorm2d",
-  "BatchNorm3d",
-  "LayerNorm",
-  "GroupNorm",
-  "InstanceNorm1d",
-  "InstanceNorm2d",
-  "InstanceNorm3d",
-  "LocalResponseNorm",
-] as const satisfies readonly NormLayerName[];
-export const KERAS_LAYERS = ["BatchNormalization", "LayerNormalization", "GroupNormalization"] as const satisfies readonly NormLayerName[];
+export { KERAS_LAYERS, PYTORCH_LAYERS };
 
 export type ValueSource = "typed" | "seed";
 

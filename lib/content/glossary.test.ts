@@ -29,8 +29,4 @@ describe("the glossary", () => {
     expect(error).toBeInstanceOf(DeckError);
     expect((error as DeckError).message).toMatch(/off-glossary\.md: uses "批量归一化".*write "批归一化"/);
   });
-
-  it("is followed by every card of the real deck", async () => {
-    await expect(loadDeck()).resolves.not.toHaveLength(0);
-  });
 });

@@ -219,7 +219,7 @@ describe("loadDeck", () => {
     ]);
   });
 
-  it("loads the real deck: every card valid in both languages", async () => {
+  it("loads the real deck: every card valid in both languages and in the glossary's terms", async () => {
     const cards = await loadDeck();
     expect(cards.length).toBeGreaterThanOrEqual(20);
     expect(cards.filter((card) => card.type === "mcq").length).toBeGreaterThanOrEqual(5);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { backward, countParams, foldIntoPreceding, forward } from "@/lib/bn";
 import { computeFold } from "@/lib/calculator/fold";
 import { computeParams } from "@/lib/calculator/params";
-import { computeTensor } from "@/lib/calculator/tensor";
+import { computeTensor, type TensorDisplay } from "@/lib/calculator/tensor";
 import { formatNumber } from "@/lib/calculator/format";
 import { parseCalculatorState } from "@/lib/calculator/url-state";
 import { loadDeck } from "@/lib/content";
@@ -90,15 +90,27 @@ function calculatorAnswer(href: string, answer: string): number | undefined {
   const outcome = computeTensor(state.tensor);
   if (!outcome.ok) return undefined;
   const view = outcome.view;
-  const channel = view.channel;
+  const element = (display: TensorDisplay | null, index: number) => (display?.kind === "full" ? display.values[index] : undefined);
+  const [, field, index] = /^(\w+)(?:\[(\d+)\])?$/.exec(answer) ?? [];
+  const i = Number(index);
+  // Element-wise answers index the flat tensor; per-channel ones index the channel.
   const fields: Record<string, () => number | undefined> = {
     valuesPerChannel: () => view.valuesPerChannel,
-    "xHat[0]": () => view.channelXHat[0],
-    "runningVar[0]": () => view.running?.varAfter[channel],
-    "dbeta[0]": () => view.gradients?.dbeta?.[channel],
+    xHat: () => element(view.xHat, i),
+    output: () => element(view.output, i),
+    dx: () => element(view.dx, i),
+    batchMean: () => view.stats.batchMean[i],
+    batchVar: () => view.stats.batchVar[i],
+    batchUnbiasedVar: () => view.stats.batchUnbiasedVar?.[i],
+    invStd: () => view.stats.invStd[i],
+    runningMean: () => view.running?.meanAfter[i],
+    runningVar: () => view.running?.varAfter[i],
+    dgamma: () => view.gradients?.dgamma?.[i],
+    dbeta: () => view.gradients?.dbeta?.[i],
   };
-  if (!fields[answer]) throw new Error(`add a calculator mapping for answer ${answer}`);
-  return fields[answer]();
+  const read = field ? fields[field] : undefined;
+  if (!read) throw new Error(`add a calculator mapping for answer ${answer}`);
+  return read();
 }
 
 describe("every numeric card of the deck", () => {

@@ -13,7 +13,7 @@ const strangerId = "e".repeat(64);
 
 beforeAll(async () => {
   await syncDeck(prisma, await loadDeck());
-});
+}, 60_000);
 
 beforeEach(async () => {
   await prisma.quiz.deleteMany();
@@ -53,9 +53,10 @@ async function rightResponse(quiz: Awaited<ReturnType<typeof quizOf>>, position:
 
 describe("createQuiz", () => {
   it("gives what matches when fewer cards exist than asked, and says how many were asked", async () => {
-    const created = await createQuiz(learnerId, custom());
+    const created = await createQuiz(learnerId, custom({ count: 20 }));
     const expected = await prisma.card.count({ where: { retired: false, topic: "parameters", type: { in: ["mcq", "numeric"] } } });
-    expect(created).toMatchObject({ questions: expected, requested: 5 });
+    expect(expected).toBeLessThan(20);
+    expect(created).toMatchObject({ questions: expected, requested: 20 });
     const quiz = (await getQuiz(learnerId, created.id))!;
     expect(new Set(quiz.questions.map((q) => q.cardId)).size).toBe(expected);
     for (const question of quiz.questions) expect(question.card).toMatchObject({ topic: "parameters" });
