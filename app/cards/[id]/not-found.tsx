@@ -1,15 +1,7 @@
-import Link from "next/link";
+import { NotFoundPanel } from "@/app/ui/not-found-panel";
 import { getMessages } from "@/lib/i18n";
 
 export default async function CardNotFound() {
   const { t } = await getMessages();
-  return (
-    <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">{t.errors.notFoundTitle}</h1>
-      <p className="text-zinc-600 dark:text-zinc-400">{t.cards.notFound}</p>
-      <Link href="/cards" className="font-medium text-accent-700 underline dark:text-accent-300">
-        {t.cards.back}
-      </Link>
-    </div>
-  );
+  return <NotFoundPanel title={t.errors.notFoundTitle} body={t.cards.notFound} href="/cards" linkLabel={t.cards.back} />;
 }
