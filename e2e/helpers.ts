@@ -5,3 +5,21 @@ export async function openStudy(page: Page, path = "/study") {
   await page.goto(path);
   await expect(page.getByRole("heading", { name: "Question", exact: true })).toBeFocused();
 }
+
+/** Space shows the answer; a multiple-choice or numeric card's solution comes from the server, so wait for it. */
+export async function revealAnswer(page: Page) {
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("group", { name: "How well did you recall it?" })).toBeVisible();
+}
+
+/** Studies `count` cards from the start of the study screen, grading each Good. */
+export async function studyCards(page: Page, count: number) {
+  await openStudy(page);
+  const card = page.getByTestId("study-card");
+  for (let n = 0; n < count; n++) {
+    const id = (await card.getAttribute("data-card-id"))!;
+    await revealAnswer(page);
+    await page.getByRole("button", { name: /^Good/ }).click();
+    await expect(card).not.toHaveAttribute("data-card-id", id);
+  }
+}

@@ -1,5 +1,5 @@
 import { expect, request, test } from "@playwright/test";
-import { openStudy } from "./helpers";
+import { openStudy, revealAnswer } from "./helpers";
 
 test("another learner sees none of the first learner's reviews and no one grades with a forged or missing cookie", async ({
   browser,
@@ -9,7 +9,7 @@ test("another learner sees none of the first learner's reviews and no one grades
   const page = await first.newPage();
   await openStudy(page);
   const cardId = (await page.getByTestId("study-card").getAttribute("data-card-id"))!;
-  await page.keyboard.press("Space");
+  await revealAnswer(page);
   await page.keyboard.press("3");
   await expect(page.getByTestId("study-card")).not.toHaveAttribute("data-card-id", cardId);
 

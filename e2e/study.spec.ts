@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openStudy } from "./helpers";
+import { openStudy, revealAnswer } from "./helpers";
 
 test("a learner studies three cards with the keyboard alone, undoes one, and a reload keeps that state", async ({ page }) => {
   await openStudy(page);
@@ -39,7 +39,7 @@ test("Ctrl+Z undoes too, and the grade buttons are reachable and visibly focused
   await openStudy(page);
   const card = page.getByTestId("study-card");
   const first = (await card.getAttribute("data-card-id"))!;
-  await page.keyboard.press("Space");
+  await revealAnswer(page);
   await page.keyboard.press("Tab");
   const focused = page.locator(":focus");
   await expect(focused).toHaveText(/Again/);
@@ -62,13 +62,13 @@ test("the end of a session sums up what was studied and when the next card is du
   const againId = (await card.getAttribute("data-card-id"))!;
   for (const rating of ["1", "4"]) {
     const id = (await card.getAttribute("data-card-id"))!;
-    await page.keyboard.press("Space");
+    await revealAnswer(page);
     await page.keyboard.press(rating);
     await expect(card).not.toHaveAttribute("data-card-id", id);
   }
   // The card graded Again is a learning card due in a minute: within the learn-ahead limit, it comes back.
   await expect(card).toHaveAttribute("data-card-id", againId);
-  await page.keyboard.press("Space");
+  await revealAnswer(page);
   await page.keyboard.press("4");
 
   await expect(page.getByRole("heading", { name: /Done for now/ })).toBeVisible();
@@ -109,8 +109,10 @@ test("studying one topic: mcq and numeric cards are answered, the grade is sugge
   await page.getByLabel("Your answer").press("Enter");
   await expect(page.getByTestId("expected-value")).toHaveText(String(2 * channels));
   await expect(page.getByRole("button", { name: /Again/ })).toHaveAttribute("data-suggested", "true");
-  // The suggestion is Again; the learner decides it was a slip and grades Hard.
-  await page.getByRole("button", { name: /Hard/ }).click();
+  // The suggestion is Again; the learner decides it was a slip and grades Hard. Focus left the answer field
+  // for the revealed answer, so the number keys grade again.
+  await expect(page.getByLabel("Your answer")).not.toBeFocused();
+  await page.keyboard.press("2");
   await expect(card).not.toHaveAttribute("data-card-id", "numeric-bn2d-params");
 
   await page.goto("/cards/numeric-bn2d-params");

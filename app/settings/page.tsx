@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getMessages } from "@/lib/i18n";
 import { getLearnerId, getSettings } from "@/lib/learner";
 import { SettingsForm } from "./settings-form";
@@ -12,6 +13,11 @@ export default async function SettingsPage() {
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{t.settings.title}</h1>
       <SettingsForm settings={settings} labels={t.settings} />
+      <p className="border-t border-zinc-200 pt-6 dark:border-zinc-800">
+        <Link href="/data" className="font-medium text-accent-700 underline dark:text-accent-300">
+          {t.settings.dataLink}
+        </Link>
+      </p>
     </div>
   );
 }

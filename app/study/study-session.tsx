@@ -233,9 +233,9 @@ export function StudySession({
                     className={`flex flex-col items-center rounded-lg border-2 px-3 py-3 font-medium disabled:opacity-50 data-suggested:ring-3 data-suggested:ring-accent-500 ${GRADE_STYLES[rating]}`}
                   >
                     <span>
-                      {labels.grades[rating]} <kbd className="ml-1 text-xs opacity-60">{rating}</kbd>
+                      {labels.grades[rating]} <kbd className="ml-1 font-mono text-xs">{rating}</kbd>
                     </span>
-                    <span className="text-xs font-normal opacity-80" data-testid={`interval-${rating}`}>
+                    <span className="text-xs font-normal" data-testid={`interval-${rating}`}>
                       {card.intervals[rating]}
                     </span>
                   </button>
@@ -254,7 +254,7 @@ export function StudySession({
               aria-keyshortcuts="Space Enter"
               className="w-full rounded-lg bg-accent-600 px-5 py-3 font-medium text-white hover:bg-accent-700"
             >
-              {labels.show} <span className="ml-2 text-sm opacity-75">({labels.showHint})</span>
+              {labels.show} <span className="ml-2 text-sm font-normal">({labels.showHint})</span>
             </button>
           )}
         </article>
@@ -271,7 +271,7 @@ export function StudySession({
           aria-keyshortcuts="U Control+Z"
           className="rounded-md border border-zinc-300 px-3 py-1.5 hover:bg-zinc-100 disabled:opacity-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
-          {labels.undo} <span className="opacity-70">({labels.undoHint})</span>
+          {labels.undo} <span className="text-zinc-600 dark:text-zinc-400">({labels.undoHint})</span>
         </button>
       </div>
     </div>

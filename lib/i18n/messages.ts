@@ -2,7 +2,7 @@ import type { Language } from "@/lib/content/schema";
 
 const en = {
   appName: "BN Interview Prep",
-  nav: { home: "Home", study: "Study", quiz: "Quiz", topics: "Topics", cards: "Cards", calculator: "Calculator", settings: "Settings" },
+  nav: { home: "Home", study: "Study", quiz: "Quiz", topics: "Topics", cards: "Cards", calculator: "Calculator", stats: "Statistics", settings: "Settings" },
   language: { label: "Language", en: "English", zh: "中文" },
   skipToContent: "Skip to content",
   home: {
@@ -183,6 +183,7 @@ const en = {
     save: "Save",
     saving: "Saving…",
     saved: "Settings saved.",
+    dataLink: "Export, import or move your progress, or export the deck for Anki",
     invalid: "Some settings are not valid; see the fields.",
     fieldErrors: {
       required: "Enter a value.",
@@ -206,7 +207,7 @@ export type Messages = typeof en;
 
 const zh: Messages = {
   appName: "BN 面试备考",
-  nav: { home: "首页", study: "学习", quiz: "测验", topics: "主题", cards: "卡片", calculator: "计算器", settings: "设置" },
+  nav: { home: "首页", study: "学习", quiz: "测验", topics: "主题", cards: "卡片", calculator: "计算器", stats: "统计", settings: "设置" },
   language: { label: "语言", en: "English", zh: "中文" },
   skipToContent: "跳到正文",
   home: {
@@ -387,6 +388,7 @@ const zh: Messages = {
     save: "保存",
     saving: "正在保存…",
     saved: "设置已保存。",
+    dataLink: "导出、导入或迁移你的学习进度，或把卡组导出到 Anki",
     invalid: "部分设置无效，请查看对应字段。",
     fieldErrors: {
       required: "请输入一个值。",

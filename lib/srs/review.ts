@@ -98,7 +98,13 @@ export async function gradeCardIn(tx: Tx, { learnerId, cardId, rating, durationM
 export async function changeReviewGrade(tx: Tx, learnerId: string, reviewId: number, rating: Grade) {
   const log = await tx.reviewLog.findFirst({ where: { id: reviewId, learnerId } });
   if (!log) throw new ReviewError("unknown_review", "There is no such review.", 404);
-  const later = await tx.reviewLog.count({ where: { learnerId, cardId: log.cardId, id: { gt: log.id } } });
+  const later = await tx.reviewLog.count({
+    where: {
+      learnerId,
+      cardId: log.cardId,
+      OR: [{ reviewedAt: { gt: log.reviewedAt } }, { reviewedAt: log.reviewedAt, id: { gt: log.id } }],
+    },
+  });
   if (later > 0) {
     throw new ReviewError("review_superseded", "This card has been reviewed again since; its grade can no longer change.", 409);
   }
@@ -115,7 +121,8 @@ export async function undoLastReview(learnerId: string) {
   return prisma.$transaction(async (tx) => {
     const [learner, last] = await Promise.all([
       tx.learner.findUnique({ where: { id: learnerId }, select: { id: true } }),
-      tx.reviewLog.findFirst({ where: { learnerId }, orderBy: { id: "desc" } }),
+      // By time, not row id: an imported history is inserted after the learner's own reviews.
+      tx.reviewLog.findFirst({ where: { learnerId }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] }),
     ]);
     if (!learner) throw new ReviewError("unknown_learner", UNKNOWN_LEARNER, 401);
     if (!last) throw new ReviewError("nothing_to_undo", "There is no review to undo.", 409);

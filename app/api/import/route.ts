@@ -1,0 +1,28 @@
+import { cookies } from "next/headers";
+import { apiError } from "@/lib/api";
+import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner";
+import { importProgressFile, MAX_IMPORT_BYTES, TransferError } from "@/lib/transfer";
+
+/**
+ * POST /api/import with a progress file as the JSON body: checked whole (format, version, checksum, fields)
+ * before anything is written, then merged into this learner's progress in one transaction.
+ */
+export async function POST(request: Request) {
+  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
+  if (!learnerId) return apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.");
+  if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
+    return apiError(415, "unsupported_media_type", "Send the progress file as JSON with Content-Type: application/json.");
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) {
+    return apiError(413, "too_large", "The file is larger than 20 MB.");
+  }
+  try {
+    const report = await importProgressFile(learnerId, await request.text());
+    return Response.json(report);
+  } catch (error) {
+    if (error instanceof TransferError) {
+      return apiError(error.status, error.code === "unknown_learner" ? "unauthorized" : error.code, error.message, error.path);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,141 @@
+import { TOPICS, type Topic } from "@/lib/content/schema";
+import { studyDayStart } from "@/lib/srs/day";
+import { schedulerFor, State, toFsrsCard, type MemoryState } from "@/lib/srs/scheduler";
+
+/** Anki's threshold: a card whose interval before the review was 21 days or more is mature. */
+export const MATURE_DAYS = 21;
+export const CALENDAR_DAYS = 365;
+export const RECENT_DAYS = 30;
+export const FORECAST_DAYS = 30;
+
+/** The study day (4 a.m. to 4 a.m., local) a moment falls in, as YYYY-MM-DD of its local date. */
+export function dayKey(moment: Date): string {
+  const start = studyDayStart(moment);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
+}
+
+/** The study days from `count - 1` days before today up to today (or forward from today), oldest first. */
+export function studyDays(now: Date, count: number, direction: "past" | "future"): string[] {
+  const today = studyDayStart(now);
+  return Array.from({ length: count }, (_, index) => {
+    const day = new Date(today);
+    day.setDate(day.getDate() + (direction === "past" ? index - count + 1 : index));
+    return dayKey(day);
+  });
+}
+
+export type ReviewRow = { cardId: string; rating: number; stateBefore: number; reviewedAt: Date; previous: string | null };
+
+export type CalendarDay = { day: string; reviews: number };
+
+export function reviewCalendar(logs: ReviewRow[], now: Date, days = CALENDAR_DAYS): CalendarDay[] {
+  const counts = new Map<string, number>();
+  for (const log of logs) {
+    const day = dayKey(log.reviewedAt);
+    counts.set(day, (counts.get(day) ?? 0) + 1);
+  }
+  return studyDays(now, days, "past").map((day) => ({ day, reviews: counts.get(day) ?? 0 }));
+}
+
+export type RatingsDay = { day: string; again: number; hard: number; good: number; easy: number };
+const RATING_NAMES = { 1: "again", 2: "hard", 3: "good", 4: "easy" } as const;
+
+export function reviewsByRating(logs: ReviewRow[], now: Date, days = RECENT_DAYS): RatingsDay[] {
+  const rows = studyDays(now, days, "past").map((day) => ({ day, again: 0, hard: 0, good: 0, easy: 0 }));
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  for (const log of logs) {
+    const row = byDay.get(dayKey(log.reviewedAt));
+    const name = RATING_NAMES[log.rating as keyof typeof RATING_NAMES];
+    if (row && name) row[name] += 1;
+  }
+  return rows;
+}
+
+export type ForecastDay = { day: string; learning: number; review: number };
+
+/** Cards coming due on each of the next days; anything already overdue counts on today. */
+export function dueForecast(states: Pick<MemoryState, "due" | "state">[], now: Date, days = FORECAST_DAYS): ForecastDay[] {
+  const rows = studyDays(now, days, "future").map((day) => ({ day, learning: 0, review: 0 }));
+  const byDay = new Map(rows.map((row) => [row.day, row]));
+  const today = rows[0]!;
+  for (const card of states) {
+    if (card.state === State.New) continue;
+    const row = card.due <= now ? today : byDay.get(dayKey(card.due));
+    if (!row) continue;
+    if (card.state === State.Review) row.review += 1;
+    else row.learning += 1;
+  }
+  return rows;
+}
+
+export type RetentionGroup = { reviews: number; passed: number; rate: number | null };
+export type TrueRetention = { young: RetentionGroup; mature: RetentionGroup; all: RetentionGroup };
+
+const group = (reviews: number, passed: number): RetentionGroup => ({ reviews, passed, rate: reviews ? passed / reviews : null });
+
+/**
+ * Anki's true retention: of the reviews of cards in the review state (already learned; learning and
+ * relearning steps excluded), the share not graded Again. Young/mature by the interval the card had before
+ * the review (`previous.scheduledDays`).
+ */
+export function trueRetention(logs: ReviewRow[], now: Date, days = RECENT_DAYS): TrueRetention {
+  const from = studyDayStart(now);
+  from.setDate(from.getDate() - days + 1);
+  const tally = { young: [0, 0], mature: [0, 0] };
+  for (const log of logs) {
+    if (log.stateBefore !== State.Review || log.reviewedAt < from || log.reviewedAt > now || !log.previous) continue;
+    const interval = Number((JSON.parse(log.previous) as { scheduledDays?: unknown }).scheduledDays);
+    const bucket = interval >= MATURE_DAYS ? tally.mature : tally.young;
+    bucket[0]! += 1;
+    if (log.rating !== 1) bucket[1]! += 1;
+  }
+  const [youngReviews, youngPassed] = tally.young as [number, number];
+  const [matureReviews, maturePassed] = tally.mature as [number, number];
+  return {
+    young: group(youngReviews, youngPassed),
+    mature: group(matureReviews, maturePassed),
+    all: group(youngReviews + matureReviews, youngPassed + maturePassed),
+  };
+}
+
+export type TopicMastery = { topic: Topic; cards: number; studied: number; meanRetrievability: number | null };
+
+/**
+ * Per topic of the active deck: how many cards have been studied and their mean FSRS retrievability now
+ * (ts-fsrs `get_retrievability`), the predicted chance of recalling a studied card today.
+ */
+export function topicMastery(
+  cards: { id: string; topic: string }[],
+  states: (MemoryState & { cardId: string })[],
+  now: Date,
+  desiredRetention: number,
+): TopicMastery[] {
+  const scheduler = schedulerFor(desiredRetention);
+  const stateOf = new Map(states.map((state) => [state.cardId, state]));
+  return TOPICS.map((topic) => {
+    const inTopic = cards.filter((card) => card.topic === topic);
+    const studied = inTopic.flatMap((card) => {
+      const state = stateOf.get(card.id);
+      return state && state.state !== State.New ? [state] : [];
+    });
+    const total = studied.reduce((sum, state) => sum + scheduler.get_retrievability(toFsrsCard(state, now), now, false), 0);
+    return { topic, cards: inTopic.length, studied: studied.length, meanRetrievability: studied.length ? total / studied.length : null };
+  }).filter((row) => row.cards > 0);
+}
+
+export type QuizTopicScore = { quizId: string; finishedAt: string; topic: Topic; points: number; questions: number; percent: number };
+
+/** Each finished quiz's score per topic (right 1, partly ½, wrong 0, as lib/quiz scores them), oldest first. */
+export function quizScoresByTopic(
+  quizzes: { id: string; finishedAt: Date; byTopic: Record<string, { points: number; questions: number }> }[],
+): QuizTopicScore[] {
+  return quizzes
+    .toSorted((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime())
+    .flatMap((quiz) =>
+      TOPICS.filter((topic) => quiz.byTopic[topic]).map((topic) => {
+        const { points, questions } = quiz.byTopic[topic]!;
+        return { quizId: quiz.id, finishedAt: quiz.finishedAt.toISOString(), topic, points, questions, percent: (100 * points) / questions };
+      }),
+    );
+}
