@@ -1,5 +1,8 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { NextResponse } from "next/server";
+import { prisma } from "@/lib/db";
+import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner/identity";
 import type { z } from "zod";
 
 export type ApiErrorBody = { error: { code: string; message: string; path: (string | number)[] } };
@@ -46,4 +49,14 @@ export async function readJson<T extends z.ZodType>(
     };
   }
   return { data: parsed.data };
+}
+
+/**
+ * The learner a route handler acts for: the one behind the cookie, if this installation knows them. A missing
+ * or made-up cookie gets the 401 to answer; the JSON API never creates a learner.
+ */
+export async function requireLearner(): Promise<{ learnerId: string } | { response: NextResponse<ApiErrorBody> }> {
+  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
+  if (learnerId && (await prisma.learner.count({ where: { id: learnerId } })) > 0) return { learnerId };
+  return { response: apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.") };
 }

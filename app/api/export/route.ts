@@ -1,12 +1,11 @@
-import { cookies } from "next/headers";
-import { apiError } from "@/lib/api";
-import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner";
+import { apiError, requireLearner } from "@/lib/api";
 import { exportProgress, TransferError } from "@/lib/transfer";
 
 /** GET /api/export: the learner's whole progress as a downloadable, checksummed JSON file. */
 export async function GET() {
-  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
-  if (!learnerId) return apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.");
+  const learner = await requireLearner();
+  if ("response" in learner) return learner.response;
+  const { learnerId } = learner;
   try {
     const now = new Date();
     const file = await exportProgress(learnerId, now);

@@ -1,6 +1,4 @@
-import { cookies } from "next/headers";
-import { apiError } from "@/lib/api";
-import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner";
+import { apiError, requireLearner } from "@/lib/api";
 import { importProgressFile, MAX_IMPORT_BYTES, TransferError } from "@/lib/transfer";
 
 /**
@@ -8,8 +6,9 @@ import { importProgressFile, MAX_IMPORT_BYTES, TransferError } from "@/lib/trans
  * before anything is written, then merged into this learner's progress in one transaction.
  */
 export async function POST(request: Request) {
-  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
-  if (!learnerId) return apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.");
+  const learner = await requireLearner();
+  if ("response" in learner) return learner.response;
+  const { learnerId } = learner;
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     return apiError(415, "unsupported_media_type", "Send the progress file as JSON with Content-Type: application/json.");
   }

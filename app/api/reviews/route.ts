@@ -1,12 +1,11 @@
-import { cookies } from "next/headers";
-import { apiError, readJson } from "@/lib/api";
-import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner";
+import { apiError, readJson, requireLearner } from "@/lib/api";
 import { gradeCard, ReviewError } from "@/lib/srs/review";
 import { gradeRequestSchema } from "@/lib/srs/validation";
 
 export async function POST(request: Request) {
-  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
-  if (!learnerId) return apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.");
+  const learner = await requireLearner();
+  if ("response" in learner) return learner.response;
+  const { learnerId } = learner;
   const body = await readJson(request, gradeRequestSchema);
   if ("response" in body) return body.response;
   try {

@@ -1,11 +1,10 @@
-import { cookies } from "next/headers";
-import { apiError } from "@/lib/api";
-import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner";
+import { apiError, requireLearner } from "@/lib/api";
 import { ReviewError, undoLastReview } from "@/lib/srs/review";
 
 export async function POST() {
-  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
-  if (!learnerId) return apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.");
+  const learner = await requireLearner();
+  if ("response" in learner) return learner.response;
+  const { learnerId } = learner;
   try {
     return Response.json(await undoLastReview(learnerId));
   } catch (error) {

@@ -1,13 +1,12 @@
-import { cookies } from "next/headers";
-import { apiError, readJson } from "@/lib/api";
-import { LEARNER_COOKIE, learnerIdFromToken } from "@/lib/learner";
+import { apiError, readJson, requireLearner } from "@/lib/api";
 import { answerRequestSchema } from "@/lib/quiz/request";
 import { answerQuestion, QuizError } from "@/lib/quiz/session";
 import { ReviewError } from "@/lib/srs/review";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
-  if (!learnerId) return apiError(401, "unauthorized", "No learner: open the app in a browser to get a learner cookie.");
+  const learner = await requireLearner();
+  if ("response" in learner) return learner.response;
+  const { learnerId } = learner;
   const body = await readJson(request, answerRequestSchema);
   if ("response" in body) return body.response;
   try {
