@@ -3,14 +3,12 @@ import { prisma } from "@/lib/db";
 import { gradeCard } from "@/lib/srs/review";
 import { bilingualBody, deckCard } from "@/lib/testing/deck";
 import { syncDeck } from "./sync";
+import { resetDatabase } from "@/lib/testing/reset";
 
 const learnerId = "c".repeat(64);
 
 beforeEach(async () => {
-  await prisma.reviewLog.deleteMany();
-  await prisma.cardState.deleteMany();
-  await prisma.learner.deleteMany();
-  await prisma.card.deleteMany();
+  await resetDatabase();
   await prisma.learner.create({ data: { id: learnerId } });
 });
 

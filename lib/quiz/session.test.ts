@@ -7,6 +7,7 @@ import { applyGrade } from "@/lib/srs/scheduler";
 import { explainQuestion } from "./questions";
 import { INTERVIEW } from "./request";
 import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, getQuiz, listQuizzes, QuizError } from "./session";
+import { resetDatabase } from "@/lib/testing/reset";
 
 const learnerId = "d".repeat(64);
 const strangerId = "e".repeat(64);
@@ -16,10 +17,7 @@ beforeAll(async () => {
 }, 60_000);
 
 beforeEach(async () => {
-  await prisma.quiz.deleteMany();
-  await prisma.reviewLog.deleteMany();
-  await prisma.cardState.deleteMany();
-  await prisma.learner.deleteMany();
+  await resetDatabase({ keepDeck: true });
   await prisma.learner.createMany({ data: [{ id: learnerId }, { id: strangerId }] });
 });
 

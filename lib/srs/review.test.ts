@@ -5,6 +5,7 @@ import { deckCard } from "@/lib/testing/deck";
 import { applyGrade, Rating, State } from "./scheduler";
 import { gradeCard, ReviewError, undoLastReview } from "./review";
 import { getNextStudyCard, getStudyCounts } from "./queries";
+import { resetDatabase } from "@/lib/testing/reset";
 
 const learnerId = "a".repeat(64);
 const otherLearnerId = "b".repeat(64);
@@ -12,10 +13,7 @@ const t0 = new Date("2026-03-02T10:00:00");
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 
 beforeEach(async () => {
-  await prisma.reviewLog.deleteMany();
-  await prisma.cardState.deleteMany();
-  await prisma.learner.deleteMany();
-  await prisma.card.deleteMany();
+  await resetDatabase();
   await syncDeck(prisma, [deckCard("card-a"), deckCard("card-b"), deckCard("card-c")]);
   await prisma.learner.createMany({ data: [{ id: learnerId }, { id: otherLearnerId }] });
 });

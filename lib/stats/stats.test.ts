@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { syncDeck } from "@/lib/content/sync";
 import { deckCard } from "@/lib/testing/deck";
 import { getStats } from "./index";
+import { resetDatabase } from "@/lib/testing/reset";
 
 const learnerId = "a".repeat(64);
 const otherLearnerId = "b".repeat(64);
@@ -32,11 +33,7 @@ function state(cardId: string, memory: { state: number; due: Date; stability: nu
 }
 
 beforeEach(async () => {
-  await prisma.quiz.deleteMany();
-  await prisma.reviewLog.deleteMany();
-  await prisma.cardState.deleteMany();
-  await prisma.learner.deleteMany();
-  await prisma.card.deleteMany();
+  await resetDatabase();
   await syncDeck(prisma, [
     deckCard("a"),
     deckCard("b", { front: { topic: "backward" } }),

@@ -8,6 +8,7 @@ import { deckCard, mcqSource } from "@/lib/testing/deck";
 import { ankiDeck, toAnkiHtml } from "./anki";
 import { canonicalJson, FORMAT, sealProgress, type ProgressFile } from "./format";
 import { exportProgress, importProgressFile } from "./progress";
+import { resetDatabase } from "@/lib/testing/reset";
 
 const alice = "a".repeat(64);
 const bob = "b".repeat(64);
@@ -15,11 +16,7 @@ const t0 = new Date("2026-03-02T10:00:00.000Z");
 const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 beforeEach(async () => {
-  await prisma.quiz.deleteMany();
-  await prisma.reviewLog.deleteMany();
-  await prisma.cardState.deleteMany();
-  await prisma.learner.deleteMany();
-  await prisma.card.deleteMany();
+  await resetDatabase();
   await syncDeck(prisma, [deckCard("card-a"), deckCard("card-b"), deckCard("card-c", { front: { topic: "backward" } })]);
   await prisma.learner.createMany({ data: [{ id: alice }, { id: bob }] });
 });

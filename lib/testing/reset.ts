@@ -1,0 +1,10 @@
+import { prisma } from "@/lib/db";
+
+/** Empties the test database's progress, and the deck too unless `keepDeck`; children before parents. */
+export async function resetDatabase({ keepDeck = false } = {}) {
+  await prisma.quiz.deleteMany();
+  await prisma.reviewLog.deleteMany();
+  await prisma.cardState.deleteMany();
+  await prisma.learner.deleteMany();
+  if (!keepDeck) await prisma.card.deleteMany();
+}
