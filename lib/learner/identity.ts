@@ -2,6 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 
 export const LEARNER_COOKIE = "bn_learner";
 
+/** What the JSON API answers to a missing, malformed or unknown learner cookie. */
+export const UNKNOWN_LEARNER = "No learner: open the app in a browser to get a learner cookie.";
+
 /** 256 random bits: the learner's only credential, kept in an httpOnly cookie. */
 export function newLearnerToken(): string {
   return randomBytes(32).toString("base64url");

@@ -5,6 +5,7 @@ import { gradeCardIn, changeReviewGrade } from "@/lib/srs/review";
 import type { Grade } from "@/lib/srs/scheduler";
 import { gradeResponse } from "./questions";
 import { INTERVIEW, RATING_FOR_OUTCOME, type Outcome, type QuizRequest, type QuizResponse } from "./request";
+import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
 
 export type QuizErrorCode =
   | "unknown_quiz"
@@ -15,14 +16,15 @@ export type QuizErrorCode =
   | "not_a_number"
   | "wrong_kind"
   | "no_cards"
-  | "not_graded";
+  | "not_graded"
+  | "unauthorized";
 
 /** A quiz action that cannot be done; `status` is what the JSON API answers. Nothing has been written. */
 export class QuizError extends Error {
   constructor(
     readonly code: QuizErrorCode,
     message: string,
-    readonly status: 400 | 404 | 409,
+    readonly status: 400 | 401 | 404 | 409,
     readonly path: (string | number)[] = [],
   ) {
     super(message);
@@ -61,7 +63,11 @@ export async function createQuiz(learnerId: string, request: QuizRequest) {
     request.mode === "custom"
       ? { retired: false, topic: { in: request.topics }, difficulty: { in: request.difficulties }, type: { in: request.types } }
       : { retired: false };
-  const candidates = await prisma.card.findMany({ where, select: { id: true, type: true } });
+  const [learner, candidates] = await Promise.all([
+    prisma.learner.count({ where: { id: learnerId } }),
+    prisma.card.findMany({ where, select: { id: true, type: true } }),
+  ]);
+  if (!learner) throw new QuizError("unauthorized", UNKNOWN_LEARNER, 401);
   const cards = pick(request, candidates);
   if (cards.length === 0) throw new QuizError("no_cards", "No card matches these topics, difficulties and types.", 400);
   const id = randomBytes(16).toString("base64url");

@@ -71,10 +71,10 @@ describe("gradeCard", () => {
 it("refuses a learner who does not exist (a made-up cookie), for grading and for undo", async () => {
   const stranger = "f".repeat(64);
   await expect(gradeCard({ learnerId: stranger, cardId: "card-a", rating: Rating.Good, durationMs: 0 })).rejects.toMatchObject({
-    code: "unknown_learner",
+    code: "unauthorized",
     status: 401,
   });
-  await expect(undoLastReview(stranger)).rejects.toMatchObject({ code: "unknown_learner", status: 401 });
+  await expect(undoLastReview(stranger)).rejects.toMatchObject({ code: "unauthorized", status: 401 });
   expect(await prisma.learner.count({ where: { id: stranger } })).toBe(0);
   expect(await prisma.reviewLog.count()).toBe(0);
 });

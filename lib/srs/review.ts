@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { applyGrade, State, type Grade, type MemoryState } from "./scheduler";
+import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
 
 export type ReviewErrorCode =
   | "unknown_card"
   | "card_retired"
   | "nothing_to_undo"
-  | "unknown_learner"
+  | "unauthorized"
   | "unknown_review"
   | "review_superseded";
 
@@ -21,8 +22,6 @@ export class ReviewError extends Error {
     this.name = "ReviewError";
   }
 }
-
-const UNKNOWN_LEARNER = "No learner: open the app in a browser to get a learner cookie.";
 
 const memoryStateSchema = z.object({
   due: z.coerce.date(),
@@ -61,12 +60,13 @@ export async function gradeCard(input: GradeInput) {
 
 /** gradeCard inside a caller's transaction, for writes that must land together with the grade (quiz answers). */
 export async function gradeCardIn(tx: Tx, { learnerId, cardId, rating, durationMs, now = new Date() }: GradeInput) {
-  const [card, learner, row] = await Promise.all([
-    tx.card.findUnique({ where: { id: cardId }, select: { retired: true } }),
+  // Two reads, not three: each Prisma query costs most of a millisecond, and this is the hot path of study.
+  const [card, learner] = await Promise.all([
+    tx.card.findUnique({ where: { id: cardId }, select: { retired: true, states: { where: { learnerId } } } }),
     tx.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true } }),
-    tx.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
   ]);
-  if (!learner) throw new ReviewError("unknown_learner", UNKNOWN_LEARNER, 401);
+  const row = card?.states[0] ?? null;
+  if (!learner) throw new ReviewError("unauthorized", UNKNOWN_LEARNER, 401);
   if (!card) throw new ReviewError("unknown_card", `There is no card with id "${cardId}".`, 404);
   if (card.retired) throw new ReviewError("card_retired", `Card "${cardId}" has been retired from the deck.`, 409);
 
@@ -124,7 +124,7 @@ export async function undoLastReview(learnerId: string) {
       // By time, not row id: an imported history is inserted after the learner's own reviews.
       tx.reviewLog.findFirst({ where: { learnerId }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] }),
     ]);
-    if (!learner) throw new ReviewError("unknown_learner", UNKNOWN_LEARNER, 401);
+    if (!learner) throw new ReviewError("unauthorized", UNKNOWN_LEARNER, 401);
     if (!last) throw new ReviewError("nothing_to_undo", "There is no review to undo.", 409);
     const key = { learnerId_cardId: { learnerId, cardId: last.cardId } };
     const restored = last.previous ? memoryStateSchema.parse(JSON.parse(last.previous)) : null;

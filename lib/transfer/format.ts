@@ -121,7 +121,7 @@ export function sealProgress(payload: ProgressPayload, exportedAt: Date): Progre
   return { ...content, checksum: checksumOf(content) };
 }
 
-export type TransferErrorCode = "not_json" | "too_large" | "foreign_format" | "unsupported_version" | "checksum_mismatch" | "invalid_file" | "unknown_learner";
+export type TransferErrorCode = "not_json" | "too_large" | "foreign_format" | "unsupported_version" | "checksum_mismatch" | "invalid_file" | "unauthorized";
 
 /** A progress file that cannot be imported; nothing has been written. `status` is what the API answers. */
 export class TransferError extends Error {

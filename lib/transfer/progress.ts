@@ -2,6 +2,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { readProgressFile, sealProgress, TransferError, type ProgressFile, type ProgressPayload } from "./format";
+import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -18,7 +19,7 @@ export async function exportProgress(learnerId: string, now = new Date()): Promi
     prisma.reviewLog.findMany({ where: { learnerId }, orderBy: { id: "asc" } }),
     prisma.quiz.findMany({ where: { learnerId }, orderBy: { createdAt: "asc" }, include: { questions: { orderBy: { position: "asc" } } } }),
   ]);
-  if (!learner) throw new TransferError("unknown_learner", "No learner: open the app in a browser to get a learner cookie.", 401);
+  if (!learner) throw new TransferError("unauthorized", UNKNOWN_LEARNER, 401);
   const reviewedAtOf = new Map(logs.map((log) => [log.id, log.reviewedAt]));
   const payload: ProgressPayload = {
     settings: learner,
@@ -80,7 +81,7 @@ export async function importProgress(learnerId: string, payload: ProgressPayload
   return prisma.$transaction(
     async (tx) => {
       const learner = await tx.learner.findUnique({ where: { id: learnerId }, select: { id: true } });
-      if (!learner) throw new TransferError("unknown_learner", "No learner: open the app in a browser to get a learner cookie.", 401);
+      if (!learner) throw new TransferError("unauthorized", UNKNOWN_LEARNER, 401);
 
       const mentioned = new Set([
         ...payload.cardStates.map((s) => s.cardId),

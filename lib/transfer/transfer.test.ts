@@ -187,7 +187,7 @@ describe("a bad progress file", () => {
   it("is refused for a learner who does not exist", async () => {
     await studyAsAlice();
     const text = await exportText(alice);
-    await expect(importProgressFile("f".repeat(64), text)).rejects.toMatchObject({ code: "unknown_learner", status: 401 });
+    await expect(importProgressFile("f".repeat(64), text)).rejects.toMatchObject({ code: "unauthorized", status: 401 });
     expect(await prisma.learner.count({ where: { id: "f".repeat(64) } })).toBe(0);
   });
 });

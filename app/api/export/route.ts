@@ -17,7 +17,7 @@ export async function GET() {
       },
     });
   } catch (error) {
-    if (error instanceof TransferError) return apiError(error.status, error.code === "unknown_learner" ? "unauthorized" : error.code, error.message);
+    if (error instanceof TransferError) return apiError(error.status, error.code, error.message);
     throw error;
   }
 }

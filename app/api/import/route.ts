@@ -20,7 +20,7 @@ export async function POST(request: Request) {
     return Response.json(report);
   } catch (error) {
     if (error instanceof TransferError) {
-      return apiError(error.status, error.code === "unknown_learner" ? "unauthorized" : error.code, error.message, error.path);
+      return apiError(error.status, error.code, error.message, error.path);
     }
     throw error;
   }

@@ -13,7 +13,9 @@ export async function POST(request: Request) {
     const note = quiz.questions < quiz.requested ? `Only ${quiz.questions} questions match; asked for ${quiz.requested}.` : null;
     return Response.json({ ...quiz, note }, { status: 201 });
   } catch (error) {
-    if (error instanceof QuizError) return apiError(error.status, error.code, error.message, error.path);
+    if (error instanceof QuizError) {
+      return apiError(error.status, error.code, error.message, error.path);
+    }
     throw error;
   }
 }

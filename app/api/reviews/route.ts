@@ -13,9 +13,7 @@ export async function POST(request: Request) {
     return Response.json(review, { status: 201 });
   } catch (error) {
     if (error instanceof ReviewError) {
-      return error.code === "unknown_learner"
-        ? apiError(401, "unauthorized", error.message)
-        : apiError(error.status, error.code, error.message, ["cardId"]);
+      return apiError(error.status, error.code, error.message, error.code === "unauthorized" ? [] : ["cardId"]);
     }
     throw error;
   }

@@ -9,7 +9,7 @@ export async function POST() {
     return Response.json(await undoLastReview(learnerId));
   } catch (error) {
     if (error instanceof ReviewError) {
-      return apiError(error.status, error.code === "unknown_learner" ? "unauthorized" : error.code, error.message);
+      return apiError(error.status, error.code, error.message);
     }
     throw error;
   }
