@@ -40,7 +40,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t.skipToContent}
         </a>
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <nav className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-2 px-4 py-2" aria-label="Main">
+          <nav className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2" aria-label="Main">
             <Link href="/" className="mr-2 rounded-md py-2 text-base font-semibold tracking-tight">
               {t.appName}
             </Link>
