@@ -55,23 +55,15 @@ const runningVar = new Array<number>(channels).fill(1);
 console.log(`BatchNorm2d train forward + running-stat update, shape [${shape.join(", ")}] (${size} values, float64)`);
 
 const out = new Float64Array(size);
+/** One train-mode forward with running-statistics update; returns values that depend on all of its work. */
+function engineRun(options: { includeXHat: boolean; out?: Float64Array }): number {
+  const result = forward({ framework: "pytorch", mode: "train", input, shape, gamma, beta, runningMean, runningVar, ...options });
+  return result.output[size - 1]! + result.running!.varAfter[0]! + (result.xHat?.[size - 1] ?? 0);
+}
 const [engineMs, referenceMs, engineOutMs, withXHatMs] = timeInterleaved([
   {
     label: "engine forward",
-    run: () => {
-      const result = forward({
-        framework: "pytorch",
-        mode: "train",
-        input,
-        shape,
-        gamma,
-        beta,
-        runningMean,
-        runningVar,
-        includeXHat: false,
-      });
-      return result.output[size - 1]! + result.running!.varAfter[0]!;
-    },
+    run: () => engineRun({ includeXHat: false }),
   },
   {
     label: "naive reference",
@@ -92,28 +84,11 @@ const [engineMs, referenceMs, engineOutMs, withXHatMs] = timeInterleaved([
   },
   {
     label: "engine forward into reused out",
-    run: () => {
-      const result = forward({
-        framework: "pytorch",
-        mode: "train",
-        input,
-        shape,
-        gamma,
-        beta,
-        runningMean,
-        runningVar,
-        includeXHat: false,
-        out,
-      });
-      return result.output[size - 1]! + result.running!.varAfter[0]!;
-    },
+    run: () => engineRun({ includeXHat: false, out }),
   },
   {
     label: "engine forward incl. xHat (info)",
-    run: () => {
-      const result = forward({ framework: "pytorch", mode: "train", input, shape, gamma, beta, runningMean, runningVar });
-      return result.xHat![size - 1]!;
-    },
+    run: () => engineRun({ includeXHat: true }),
   },
 ]) as [number, number, number, number];
 
