@@ -43,6 +43,14 @@ test("/cards finds a card by words that only its answer contains, and filters by
   await expect(page.getByText("No card matches.")).toBeVisible();
 });
 
+test("a multiple-choice card's page shows its options, the right one marked and why the others are wrong", async ({ page }) => {
+  await page.goto("/cards/mcq-bn2d-param-count");
+  const options = page.getByTestId("mcq-reference").getByRole("listitem");
+  await expect(options).toHaveCount(4);
+  await expect(options.filter({ hasText: "✓ Correct" })).toHaveText(/128/);
+  await expect(options.filter({ hasText: "batch size" })).toContainText("Why not");
+});
+
 test("an unknown card id is a 404 page, not a crash", async ({ page }) => {
   const response = await page.goto("/cards/no-such-card");
   expect(response?.status()).toBe(404);

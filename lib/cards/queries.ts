@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { CARD_TYPES, DIFFICULTIES, TOPICS, type CardSides, type Language } from "@/lib/content/schema";
+import { CARD_TYPES, DIFFICULTIES, parseCardSpec, TOPICS, type CardSides, type Language } from "@/lib/content/schema";
 import type { Card } from "@/lib/generated/prisma/client";
 
 /** A card as pages show it: one language's sides plus its metadata. */
@@ -14,6 +14,8 @@ export type CardView = {
   sources: string[];
   retired: boolean;
   sides: CardSides;
+  /** an mcq card's options in file order, with which are correct and why the others are not */
+  options: { html: string; correct: boolean; why: string | null }[] | null;
 };
 
 export function toCardView(card: Card, lang: Language): CardView {
@@ -27,7 +29,14 @@ export function toCardView(card: Card, lang: Language): CardView {
     sources: JSON.parse(card.sources) as string[],
     retired: card.retired,
     sides: body[lang],
+    options: mcqOptions(card, lang),
   };
+}
+
+function mcqOptions(card: Card, lang: Language): CardView["options"] {
+  const spec = card.type === "mcq" ? parseCardSpec(card.spec) : null;
+  if (spec?.kind !== "mcq") return null;
+  return spec.options.map((option) => ({ html: option.html[lang], correct: option.correct, why: option.why?.[lang] ?? null }));
 }
 
 export const cardFilterSchema = z.object({

@@ -100,6 +100,8 @@ function toStudyCard(card: Card, memory: MemoryState | null, desiredRetention: n
   const question = presentQuestion(card, seed, lang) as Exclude<QuestionView, { kind: "concept" }>;
   return {
     ...view,
+    // The practice view carries the options, shuffled and without their verdicts.
+    options: null,
     sides: { ...view.sides, question: question.question },
     state: memory?.state ?? State.New,
     intervals,

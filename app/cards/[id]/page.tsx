@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { getCard, listReviewHistory } from "@/lib/cards/queries";
 import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
-import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
 
 export const metadata: Metadata = { title: "Card" };
 
@@ -27,6 +27,7 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
             <CardHtml html={card.sides.question} />
           </div>
         </header>
+        {card.options && <McqOptionList options={card.options} labels={{ correct: t.quiz.correct, whyWrong: t.quiz.whyWrong }} />}
         <section aria-label={t.study.answer}>
           <AnswerSides sides={card.sides} labels={t.study} />
         </section>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
 import { listCards } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
 import { getMessages } from "@/lib/i18n";
@@ -56,7 +56,8 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
                 </Link>
                 <details className="group">
                   <summary className="cursor-pointer text-sm font-medium text-accent-700 dark:text-accent-300">{t.topicGuide.showAnswer}</summary>
-                  <div className="mt-3">
+                  <div className="mt-3 space-y-4">
+                    {card.options && <McqOptionList options={card.options} labels={{ correct: t.quiz.correct, whyWrong: t.quiz.whyWrong }} />}
                     <AnswerSides sides={card.sides} labels={t.study} />
                   </div>
                 </details>

@@ -51,3 +51,34 @@ export function CardMeta({
     </p>
   );
 }
+
+/** A multiple-choice card's options as a reference: the right ones marked, the misconception behind the rest. */
+export function McqOptionList({
+  options,
+  labels,
+}: {
+  options: { html: string; correct: boolean; why: string | null }[];
+  labels: { correct: string; whyWrong: string };
+}) {
+  return (
+    <ul className="space-y-2" data-testid="mcq-reference">
+      {options.map((option, index) => (
+        <li
+          key={index}
+          className={`rounded-lg border-2 p-3 ${option.correct ? "border-emerald-500" : "border-zinc-200 dark:border-zinc-800"}`}
+        >
+          <div className="flex items-start gap-2">
+            {option.correct && <span className="text-sm font-semibold text-emerald-700 dark:text-emerald-400">✓ {labels.correct}</span>}
+            <CardHtml html={option.html} />
+          </div>
+          {option.why && (
+            <p className="mt-1 text-sm text-zinc-700 dark:text-zinc-300">
+              <span className="font-semibold">{labels.whyWrong}: </span>
+              <span dangerouslySetInnerHTML={{ __html: option.why }} />
+            </p>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
