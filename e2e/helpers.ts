@@ -6,10 +6,14 @@ export async function openStudy(page: Page, path = "/study") {
   await expect(page.getByRole("heading", { name: "Question", exact: true })).toBeFocused();
 }
 
-/** Space shows the answer; a multiple-choice or numeric card's solution comes from the server, so wait for it. */
+/**
+ * Space shows the answer; a multiple-choice or numeric card's solution comes from the server, so wait for it,
+ * and for focus to move to it, where a screen reader reads it next.
+ */
 export async function revealAnswer(page: Page) {
   await page.keyboard.press("Space");
   await expect(page.getByRole("group", { name: "How well did you recall it?" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Answer" })).toBeFocused();
 }
 
 /** Studies `count` cards from the start of the study screen, grading each Good. */
