@@ -9,7 +9,7 @@ import { getLearnerId } from "@/lib/learner";
 import { ReviewError } from "@/lib/srs/review";
 import { explainQuestion } from "./questions";
 import { answerRequestSchema, quizRequestSchema } from "./request";
-import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, getQuiz, QuizError } from "./session";
+import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, QuizError } from "./session";
 
 export type StartQuizState = { errors?: Record<string, string[]>; message?: string };
 
@@ -61,11 +61,9 @@ export async function answerAction(quizId: string, input: unknown): Promise<Answ
   const learnerId = await getLearnerId();
   try {
     const result = await answerQuestion(learnerId, quizId, parsed.data);
-    const quiz = await getQuiz(learnerId, quizId);
-    const question = quiz?.questions.find((q) => q.position === parsed.data.position);
+    const { card, seed } = result.question;
     const response = parsed.data.response;
-    const feedback =
-      question && response.kind !== "self" ? explainQuestion(question.card, question.seed, await getLanguage(), response) : null;
+    const feedback = response.kind !== "self" ? explainQuestion(card, seed, await getLanguage(), response) : null;
     return { ok: true, outcome: result.outcome, finished: result.finished, feedback };
   } catch (error) {
     if (error instanceof QuizError || error instanceof ReviewError) return { ok: false, error: error.code };

@@ -138,7 +138,8 @@ export async function answerQuestion(
     const review = await gradeCardIn(tx, { learnerId, cardId: question.cardId, rating, durationMs, now });
     await tx.quizQuestion.update({ where: { id: question.id }, data: { reviewLogId: review.reviewId } });
     if (last) await tx.quiz.update({ where: { id: quizId }, data: { finishedAt: now } });
-    return { outcome, rating, finished: last };
+    // The question goes back too, so the caller can explain it without reading the quiz again.
+    return { outcome, rating, finished: last, question: { card: question.card, seed: question.seed } };
   });
 }
 

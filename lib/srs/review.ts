@@ -17,6 +17,8 @@ export class ReviewError extends Error {
     readonly code: ReviewErrorCode,
     message: string,
     readonly status: 401 | 404 | 409,
+    /** the request field at fault, for the JSON API's error path */
+    readonly path: string[] = [],
   ) {
     super(message);
     this.name = "ReviewError";
@@ -67,8 +69,8 @@ export async function gradeCardIn(tx: Tx, { learnerId, cardId, rating, durationM
   ]);
   const row = card?.states[0] ?? null;
   if (!learner) throw new ReviewError("unauthorized", UNKNOWN_LEARNER, 401);
-  if (!card) throw new ReviewError("unknown_card", `There is no card with id "${cardId}".`, 404);
-  if (card.retired) throw new ReviewError("card_retired", `Card "${cardId}" has been retired from the deck.`, 409);
+  if (!card) throw new ReviewError("unknown_card", `There is no card with id "${cardId}".`, 404, ["cardId"]);
+  if (card.retired) throw new ReviewError("card_retired", `Card "${cardId}" has been retired from the deck.`, 409, ["cardId"]);
 
   const before = row ? pickMemory(row) : null;
   const after = applyGrade(before, rating, now, learner.desiredRetention);

@@ -12,9 +12,7 @@ export async function POST(request: Request) {
     const review = await gradeCard({ learnerId, ...body.data });
     return Response.json(review, { status: 201 });
   } catch (error) {
-    if (error instanceof ReviewError) {
-      return apiError(error.status, error.code, error.message, error.code === "unauthorized" ? [] : ["cardId"]);
-    }
+    if (error instanceof ReviewError) return apiError(error.status, error.code, error.message, error.path);
     throw error;
   }
 }

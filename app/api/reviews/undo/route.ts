@@ -8,9 +8,7 @@ export async function POST() {
   try {
     return Response.json(await undoLastReview(learnerId));
   } catch (error) {
-    if (error instanceof ReviewError) {
-      return apiError(error.status, error.code, error.message);
-    }
+    if (error instanceof ReviewError) return apiError(error.status, error.code, error.message, error.path);
     throw error;
   }
 }

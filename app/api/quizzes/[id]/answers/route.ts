@@ -10,11 +10,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const body = await readJson(request, answerRequestSchema);
   if ("response" in body) return body.response;
   try {
-    const result = await answerQuestion(learnerId, (await params).id, body.data);
-    return Response.json(result, { status: 201 });
+    const { outcome, rating, finished } = await answerQuestion(learnerId, (await params).id, body.data);
+    return Response.json({ outcome, rating, finished }, { status: 201 });
   } catch (error) {
     if (error instanceof QuizError) return apiError(error.status, error.code, error.message, error.path);
-    if (error instanceof ReviewError) return apiError(error.status, error.code, error.message);
+    if (error instanceof ReviewError) return apiError(error.status, error.code, error.message, error.path);
     throw error;
   }
 }
