@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { StatTiles } from "@/app/ui/stat-tiles";
 import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { getStudyCounts } from "@/lib/srs/queries";
@@ -18,16 +19,7 @@ export default async function HomePage() {
         <h1 className="text-3xl font-semibold tracking-tight text-balance">{t.home.title}</h1>
         <p className="max-w-2xl text-lg text-zinc-600 dark:text-zinc-400">{t.home.lead}</p>
       </section>
-      <dl className="grid gap-3 sm:grid-cols-3">
-        {stats.map((stat) => (
-          <div key={stat.testId} className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{stat.label}</dt>
-            <dd className="mt-1 text-3xl font-semibold tabular-nums" data-testid={stat.testId}>
-              {stat.value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <StatTiles tiles={stats} />
       <div className="flex flex-wrap items-center gap-3">
         {hasWork ? (
           <Link

@@ -9,6 +9,7 @@ import type { FeedbackView, QuestionResponse } from "@/lib/quiz/questions";
 import { checkAnswerAction, gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
 import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
+import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
 
 export type PracticeLabels = Parameters<typeof NumericAnswer>[0]["labels"] & { notANumber: string; suggested: string };
 type Labels = Messages["study"] & {
@@ -280,8 +281,6 @@ export function StudySession({
 
 function SessionDone({ summary, labels, lang }: { summary: StudyScreen["summary"]; labels: Labels; lang: Language }) {
   const locale = lang === "zh" ? "zh-CN" : "en";
-  const minutes = Math.round(summary.timeMs / 60_000);
-  const seconds = Math.round((summary.timeMs % 60_000) / 1000);
   const rows = [
     { label: labels.reviewed, value: String(summary.reviewed), testId: "summary-reviewed" },
     {
@@ -289,7 +288,7 @@ function SessionDone({ summary, labels, lang }: { summary: StudyScreen["summary"
       value: new Intl.NumberFormat(locale, { style: "percent" }).format(summary.againRate),
       testId: "summary-again-rate",
     },
-    { label: labels.timeSpent, value: `${minutes}:${String(seconds).padStart(2, "0")}`, testId: "summary-time" },
+    { label: labels.timeSpent, value: formatClock(summary.timeMs / 1000), testId: "summary-time" },
     {
       label: labels.nextDue,
       value: summary.nextDue
@@ -303,16 +302,7 @@ function SessionDone({ summary, labels, lang }: { summary: StudyScreen["summary"
       <h2 id="done-title" className="text-xl font-semibold">
         {labels.doneTitle}
       </h2>
-      <dl className="grid gap-3 sm:grid-cols-2">
-        {rows.map((row) => (
-          <div key={row.testId} className="rounded-lg bg-zinc-50 p-3 dark:bg-zinc-900">
-            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{row.label}</dt>
-            <dd className="text-xl font-semibold tabular-nums" data-testid={row.testId}>
-              {row.value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <StatTiles tiles={rows} variant="inset" className="sm:grid-cols-2" />
       <Link href="/" className="inline-block rounded-md font-medium text-accent-700 underline dark:text-accent-300">
         {labels.backHome}
       </Link>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
+import { formatClock } from "@/app/ui/stat-tiles";
 import type { Messages } from "@/lib/i18n/messages";
 import { answerAction, type AnswerResult } from "@/lib/quiz/actions";
 import type { QuestionView } from "@/lib/quiz/questions";
@@ -127,7 +128,7 @@ function Countdown({ seconds, labels }: { seconds: number; labels: Labels }) {
     const timer = setInterval(() => setLeft(Math.max(0, seconds - Math.floor((Date.now() - started) / 1000))), 250);
     return () => clearInterval(timer);
   }, [seconds]);
-  const text = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+  const text = formatClock(left);
   return (
     <div className="text-right" data-testid="timer">
       <p className={`font-mono text-2xl tabular-nums ${left <= 10 ? "text-red-700 dark:text-red-400" : ""}`} aria-label={`${labels.timeLeft} ${text}`}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
+import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
 import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { explainQuestion, presentQuestion } from "@/lib/quiz/questions";
@@ -28,32 +29,24 @@ export default async function QuizResultPage({ params }: { params: Promise<{ id:
         <h1 className="text-2xl font-semibold tracking-tight">
           {t.quiz.modes[quiz.mode as "custom" | "interview"]} · {t.quiz.result}
         </h1>
-        <dl className="grid gap-3 sm:grid-cols-3">
-          <div className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.score}</dt>
-            <dd className="text-3xl font-semibold tabular-nums" data-testid="quiz-score">
-              {score.points} / {score.total}
-            </dd>
-          </div>
-          <div className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.time}</dt>
-            <dd className="text-3xl font-semibold tabular-nums">
-              {Math.floor(seconds / 60)}:{String(seconds % 60).padStart(2, "0")}
-            </dd>
-          </div>
-          <div className="rounded-xl border border-zinc-200 p-4 dark:border-zinc-800">
-            <dt className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.byTopic}</dt>
-            <dd className="text-sm">
-              <ul>
-                {Object.entries(score.byTopic).map(([topic, { points, questions }]) => (
-                  <li key={topic}>
-                    {t.topics[topic as keyof typeof t.topics]}: {points}/{questions}
-                  </li>
-                ))}
-              </ul>
-            </dd>
-          </div>
-        </dl>
+        <StatTiles
+          tiles={[
+            { label: t.quiz.score, value: `${score.points} / ${score.total}`, testId: "quiz-score" },
+            { label: t.quiz.time, value: formatClock(seconds) },
+            {
+              label: t.quiz.byTopic,
+              value: (
+                <ul className="text-sm font-normal">
+                  {Object.entries(score.byTopic).map(([topic, { points, questions }]) => (
+                    <li key={topic}>
+                      {t.topics[topic as keyof typeof t.topics]}: {points}/{questions}
+                    </li>
+                  ))}
+                </ul>
+              ),
+            },
+          ]}
+        />
         {quiz.abandonedAt && <p className="text-amber-800 dark:text-amber-300">{t.quiz.abandoned}</p>}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.scheduleHelp}</p>
       </header>
