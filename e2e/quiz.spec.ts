@@ -150,3 +150,42 @@ test("the quiz API validates its input", async ({ page }) => {
   expect(again.status()).toBe(409);
   expect((await again.json()).error.code).toBe("already_answered");
 });
+
+test("the calculator opens beside the quiz, and a stale quiz page shows the real current question by itself", async ({ page }) => {
+  await page.goto("/quiz");
+  const created = await page.request.post("/api/quizzes", { data: { mode: "custom", topics: ["parameters"], types: ["numeric"], count: 5 } });
+  expect(created.status()).toBe(201);
+  const { id, questions } = await created.json();
+  expect(questions).toBeGreaterThanOrEqual(4);
+  await page.goto(`/quiz/${id}`);
+  const heading = (n: number) => page.getByRole("heading", { name: `Question ${n} of ${questions}` });
+
+  await expect(heading(1)).toBeFocused();
+  await page.getByLabel("Your answer").fill("0");
+  await page.getByRole("button", { name: "Check answer" }).click();
+  const link = page.getByRole("link", { name: /Open in calculator with these numbers/ });
+  const [calculator] = await Promise.all([page.waitForEvent("popup"), link.click()]);
+  await expect(calculator).toHaveURL(/\/calculator\?/);
+  await calculator.close();
+  // The quiz tab stayed where it was, with its feedback.
+  await expect(page).toHaveURL(new RegExp(`/quiz/${id}$`));
+  await expect(page.getByTestId("outcome")).toBeVisible();
+
+  // Leaving in the same tab and coming back restores the page from the router's cache, which still holds
+  // question 1: the page must notice and show question 2.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Calculator" }).click();
+  await expect(page).toHaveURL(/\/calculator$/);
+  await page.goBack();
+  await expect(heading(2)).toBeVisible();
+
+  // Question 2 answered elsewhere (another tab): checking an answer here moves on to question 3, without an error.
+  const elsewhere = await page.request.post(`/api/quizzes/${id}/answers`, { data: { position: 1, response: { kind: "numeric", text: "0" } } });
+  expect(elsewhere.status()).toBe(201);
+  await page.getByLabel("Your answer").fill("0");
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(heading(3)).toBeVisible();
+  await expect(page.getByText("That did not save")).toHaveCount(0);
+  await page.getByLabel("Your answer").fill("0");
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.getByTestId("outcome")).toBeVisible();
+});

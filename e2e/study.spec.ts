@@ -118,3 +118,23 @@ test("studying one topic: mcq and numeric cards are answered, the grade is sugge
   await page.goto("/cards/numeric-bn2d-params");
   await expect(page.getByTestId("review-history").locator("tbody tr").first()).toContainText("Hard");
 });
+
+test("each numeric card starts with an empty, focused answer box: nothing typed carries over to the next card", async ({ page }) => {
+  // The algorithm topic opens with three numeric cards in a row (BatchNorm2d, 1d, 3d values per channel).
+  await page.goto("/study?topic=algorithm");
+  const card = page.getByTestId("study-card");
+  const answer = page.getByLabel("Your answer");
+  for (const typed of ["0.25", "3"]) {
+    const id = (await card.getAttribute("data-card-id"))!;
+    await expect(answer).toBeFocused();
+    await expect(answer).toHaveValue("");
+    await page.keyboard.type(typed);
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("numeric-feedback")).toBeVisible();
+    await page.keyboard.press("3");
+    await expect(card).not.toHaveAttribute("data-card-id", id);
+  }
+  await expect(answer).toBeFocused();
+  await expect(answer).toHaveValue("");
+  await expect(page.getByTestId("numeric-feedback")).toHaveCount(0);
+});

@@ -34,6 +34,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
           given: t.quiz.given,
           solution: t.quiz.solution,
           openCalculator: t.quiz.openCalculator,
+          opensInNewTab: t.quiz.opensInNewTab,
           notANumber: t.quiz.notANumber,
           suggested: t.study.suggested,
         },

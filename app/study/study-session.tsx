@@ -52,7 +52,8 @@ export function StudySession({
 
   useEffect(() => {
     shownAt.current = performance.now();
-    questionRef.current?.focus();
+    // A numeric card's answer box takes focus itself, so the learner can type at once.
+    if (screen.card?.practice?.view.kind !== "numeric") questionRef.current?.focus();
   }, [screen]);
 
   useEffect(() => {
@@ -196,11 +197,12 @@ export function StudySession({
           </header>
 
           {card.practice && (
-            <div className={revealed ? "" : "space-y-4"}>
+            // Keyed by card and draw: each card starts with an empty answer, never the previous card's.
+            <div key={`${card.id}:${card.practice.seed}`} className={revealed ? "" : "space-y-4"}>
               {card.practice.view.kind === "mcq" ? (
                 <McqAnswer view={card.practice.view} labels={labels.practice} feedback={feedback} onSubmit={check} disabled={pending} />
               ) : (
-                <NumericAnswer labels={labels.practice} feedback={feedback} error={answerError} onSubmit={check} disabled={pending} />
+                <NumericAnswer labels={labels.practice} feedback={feedback} error={answerError} onSubmit={check} disabled={pending} autoFocus />
               )}
             </div>
           )}

@@ -9,7 +9,7 @@ import { getLearnerId } from "@/lib/learner";
 import { ReviewError } from "@/lib/srs/review";
 import { explainQuestion } from "./questions";
 import { answerRequestSchema, quizRequestSchema } from "./request";
-import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, QuizError } from "./session";
+import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, currentPosition, getQuiz, QuizError } from "./session";
 
 export type StartQuizState = { errors?: Record<string, string[]>; message?: string };
 
@@ -69,6 +69,17 @@ export async function answerAction(quizId: string, input: unknown): Promise<Answ
     if (error instanceof QuizError || error instanceof ReviewError) return { ok: false, error: error.code };
     throw error;
   }
+}
+
+/**
+ * Where the quiz really is. A page restored from the browser's or the router's cache may show a question
+ * that has since been answered (in another tab, or before the learner went Back): it asks, and catches up.
+ */
+export async function quizPositionAction(quizId: string): Promise<{ position: number | null; over: boolean }> {
+  if (typeof quizId !== "string") return { position: null, over: true };
+  const quiz = await getQuiz(await getLearnerId(), quizId);
+  if (!quiz) return { position: null, over: true };
+  return { position: currentPosition(quiz), over: quiz.finishedAt !== null || quiz.abandonedAt !== null };
 }
 
 export async function abandonQuizAction(formData: FormData) {

@@ -6,12 +6,14 @@ import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 import { formatClock } from "@/app/ui/stat-tiles";
 import type { Messages } from "@/lib/i18n/messages";
-import { answerAction, type AnswerResult } from "@/lib/quiz/actions";
+import { answerAction, quizPositionAction, type AnswerResult } from "@/lib/quiz/actions";
 import type { QuestionView } from "@/lib/quiz/questions";
 import type { QuizResponse } from "@/lib/quiz/request";
 
 type Labels = Omit<Messages["quiz"], "unfinishedProgress" | "question" | "shortBy"> & { studyLabels: Messages["study"] };
 type Feedback = Extract<AnswerResult, { ok: true }>;
+/** Refusals that mean this page is behind the quiz (answered elsewhere, or over): catch up, not an error. */
+const STALE = new Set(["already_answered", "not_current", "quiz_finished", "unknown_question"]);
 
 const button = "rounded-lg px-5 py-2.5 font-medium disabled:opacity-60";
 const primary = `${button} bg-accent-600 text-white hover:bg-accent-700`;
@@ -57,6 +59,29 @@ export function QuizQuestion({
     shownAt.current = performance.now();
     headingRef.current?.focus();
   }, []);
+
+  // Back and Forward restore this page from a cache that may predate answers given since: ask the server
+  // where the quiz is, and show that question instead of a stale one.
+  useEffect(() => {
+    let active = true;
+    async function catchUp() {
+      try {
+        const live = await quizPositionAction(quizId);
+        if (active && (live.over || live.position !== position)) router.refresh();
+      } catch {
+        // Offline: the answer itself will tell.
+      }
+    }
+    catchUp();
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) catchUp();
+    };
+    window.addEventListener("pageshow", onPageShow);
+    return () => {
+      active = false;
+      window.removeEventListener("pageshow", onPageShow);
+    };
+  }, [quizId, position, router]);
   useEffect(() => {
     if (feedback) nextRef.current?.focus();
   }, [feedback]);
@@ -68,6 +93,7 @@ export function QuizQuestion({
         const durationMs = Math.round(performance.now() - shownAt.current);
         const result = await answerAction(quizId, { position, response, durationMs });
         if (result.ok) setFeedback(result);
+        else if (STALE.has(result.error)) router.refresh();
         else setError(result.error === "not_a_number" ? labels.notANumber : labels.failed);
       } catch {
         setError(labels.failed);

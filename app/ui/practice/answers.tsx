@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import { CardHtml } from "@/app/ui/cards/card-sides";
 import type { Messages } from "@/lib/i18n/messages";
@@ -20,6 +19,7 @@ type Labels = Pick<
   | "given"
   | "solution"
   | "openCalculator"
+  | "opensInNewTab"
 >;
 
 const primary = "rounded-lg px-5 py-2.5 font-medium disabled:opacity-60 bg-accent-600 text-white hover:bg-accent-700";
@@ -112,12 +112,14 @@ export function NumericAnswer({
   error,
   onSubmit,
   disabled,
+  autoFocus = false,
 }: {
   labels: Labels;
   feedback: FeedbackView | null;
   error: string | null;
   onSubmit: (response: QuestionResponse) => void;
   disabled: boolean;
+  autoFocus?: boolean;
 }) {
   const [text, setText] = useState("");
   const explained = feedback?.kind === "numeric" ? feedback : null;
@@ -139,6 +141,7 @@ export function NumericAnswer({
             type="text"
             inputMode="decimal"
             autoComplete="off"
+            autoFocus={autoFocus}
             value={text}
             onChange={(event) => setText(event.target.value)}
             readOnly={explained !== null}
@@ -175,9 +178,16 @@ export function NumericAnswer({
           </dl>
           <h2 className="text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.solution}</h2>
           <CardHtml html={explained.solution} />
-          <Link href={explained.calculatorHref} className="inline-block font-medium text-accent-700 underline dark:text-accent-300">
+          {/* A new tab: leaving a timed quiz for the calculator must not lose the learner's place in it. */}
+          <a
+            href={explained.calculatorHref}
+            target="_blank"
+            rel="noopener"
+            className="inline-block font-medium text-accent-700 underline dark:text-accent-300"
+          >
             {labels.openCalculator}
-          </Link>
+            <span className="sr-only"> ({labels.opensInNewTab})</span>
+          </a>
         </section>
       )}
     </form>
