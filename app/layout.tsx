@@ -2,9 +2,9 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import "katex/dist/katex.min.css";
 import "./globals.css";
-import { getMessages } from "@/lib/i18n";
 import { LanguageSwitch } from "@/app/ui/nav/language-switch";
 import { NavLinks } from "@/app/ui/nav/nav-links";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = {
   title: { default: "BN Interview Prep", template: "%s · BN Interview Prep" },

@@ -1,5 +1,5 @@
 import { NotFoundPanel } from "@/app/ui/not-found-panel";
-import { getMessages } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 
 export default async function NotFound() {
   const { t } = await getMessages();

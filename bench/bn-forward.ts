@@ -1,6 +1,6 @@
 import { forward } from "../lib/bn/index";
 import { referenceForward } from "../lib/bn/reference";
-import { mulberry32 } from "../lib/calculator/random";
+import { mulberry32 } from "../lib/bn/random";
 
 const shape = [32, 64, 56, 56] as const;
 const channels = shape[1];

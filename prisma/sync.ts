@@ -1,10 +1,11 @@
 // Loads content/ and syncs it into the database. A broken card stops the sync before anything is written.
 import { DeckError, loadDeck } from "../lib/content";
+import { checkNumericTemplate } from "../lib/practice";
 import { syncDeck } from "../lib/content/sync";
 import { prisma } from "../lib/db";
 
 try {
-  const report = await syncDeck(prisma, await loadDeck());
+  const report = await syncDeck(prisma, await loadDeck({ checkNumeric: checkNumericTemplate }));
   console.log(
     `deck:sync: ${report.added} added, ${report.updated} updated, ${report.retired} retired, ${report.unchanged} unchanged`,
   );

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { StatTiles } from "@/app/ui/stat-tiles";
-import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { getStudyCounts } from "@/lib/srs/queries";
+import { getMessages } from "@/lib/i18n/server";
 
 export default async function HomePage() {
   const [{ t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);

@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { CALCS, serializeCalculatorState, type Calc, type CalculatorState } from "@/lib/calculator";
-import type { CalculatorMessages } from "@/lib/i18n/calculator-messages";
+import type { CalculatorMessages } from "@/lib/i18n";
 import { Choice } from "./fields";
 import { FoldMode } from "./fold-mode";
 import { ParamsMode } from "./params-mode";

@@ -1,8 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { fillTemplate, type FieldError } from "@/lib/calculator";
-import type { CalculatorMessages } from "@/lib/i18n/calculator-messages";
+import { type FieldError } from "@/lib/calculator";
+import { format, type CalculatorMessages } from "@/lib/i18n";
 
 export const inputClass =
   "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-sm aria-invalid:border-red-600 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:aria-invalid:border-red-500";
@@ -10,7 +10,7 @@ export const inputClass =
 /** The translated text for an error, falling back to the engine's own English message. */
 export function errorText(error: FieldError, messages: CalculatorMessages): string {
   const template = messages.errors[error.code as keyof CalculatorMessages["errors"]];
-  return template ? fillTemplate(template, { ...error.params, message: error.message }) : error.message;
+  return template ? format(template, { ...error.params, message: error.message }) : error.message;
 }
 
 export function Field({

@@ -2,7 +2,7 @@
 
 import { useMemo } from "react";
 import { computeFold, foldWorking, formatNumber, PRINT_LIMIT, summarize, type FoldForm, type FoldView, type TensorDisplay } from "@/lib/calculator";
-import type { CalculatorMessages } from "@/lib/i18n/calculator-messages";
+import type { CalculatorMessages } from "@/lib/i18n";
 import { Choice, errorText, TextField } from "./fields";
 import { cellClass, headClass, Section, TensorBlock } from "./tensor-results";
 import { Tex } from "./tex";

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { parseCalculatorState } from "@/lib/calculator";
-import { getLanguage } from "@/lib/i18n";
-import { CALCULATOR_MESSAGES } from "@/lib/i18n/calculator-messages";
 import { Calculator } from "./calculator";
+import { MESSAGES } from "@/lib/i18n";
+import { getLanguage } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Calculator" };
 
 export default async function CalculatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [query, lang] = await Promise.all([searchParams, getLanguage()]);
-  const messages = CALCULATOR_MESSAGES[lang];
+  const messages = MESSAGES[lang].calculator;
   return (
     <div className="space-y-6">
       <header className="space-y-2">

@@ -1,16 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
-import {
-  computeParams,
-  fillTemplate,
-  KERAS_LAYERS,
-  layerFlagDefaults,
-  PYTORCH_LAYERS,
-  type ParamsForm,
-} from "@/lib/calculator";
+import { computeParams, KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS, type ParamsForm } from "@/lib/calculator";
 import type { Framework, NormLayerName, ParamCount } from "@/lib/bn";
-import type { CalculatorMessages } from "@/lib/i18n/calculator-messages";
+import { format, type CalculatorMessages } from "@/lib/i18n";
 import { Choice, errorText, Flags, SelectField, TextField } from "./fields";
 import { leftCellClass, leftHeadClass } from "./tensor-results";
 
@@ -23,14 +16,14 @@ function explanation(count: ParamCount, messages: Messages): string {
   if (count.framework === "keras") {
     const list = parameters.map((tensor) => `${tensor.name === "gamma" ? "γ" : "β"} ${size(tensor.shape)}`).join(" + ") || "—";
     const values = { trainable: count.trainable, nonTrainable: count.nonTrainable, total: count.reportedTotal, list };
-    return fillTemplate(count.nonTrainable > 0 ? explain.keras : explain.kerasNoMoving, values);
+    return format(count.nonTrainable > 0 ? explain.keras : explain.kerasNoMoving, values);
   }
   if (count.layer === "LocalResponseNorm") return explain.lrn;
   const sentences: string[] = [];
   if (parameters.length > 0) {
     const per = size(parameters[0]!.shape);
     sentences.push(
-      fillTemplate(explain.pytorchAffine, {
+      format(explain.pytorchAffine, {
         factor: parameters.length,
         per,
         trainable: count.trainable,

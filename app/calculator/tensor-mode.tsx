@@ -1,18 +1,8 @@
 "use client";
 
-import {
-  applyPreset,
-  defaultEps,
-  defaultMomentum,
-  fillTemplate,
-  matchingPreset,
-  TENSOR_PRESETS,
-  type FieldError,
-  type TensorForm,
-  type TensorPresetId,
-} from "@/lib/calculator";
+import { applyPreset, defaultEps, defaultMomentum, matchingPreset, TENSOR_PRESETS, type FieldError, type TensorForm, type TensorPresetId } from "@/lib/calculator";
 import type { Framework } from "@/lib/bn";
-import type { CalculatorMessages } from "@/lib/i18n/calculator-messages";
+import { format, type CalculatorMessages } from "@/lib/i18n";
 import { Choice, errorText, Flags, SelectField, TextField } from "./fields";
 import { TensorResults } from "./tensor-results";
 import { useTensorWorker } from "./use-tensor-worker";
@@ -89,7 +79,7 @@ export function TensorMode({ form, onChange, messages }: { form: TensorForm; onC
             value={form.values}
             onChange={(value) => set("values", value)}
             multiline
-            help={`${messages.valuesHelp} ${fillTemplate(messages.valuesCount, { count: valuesCount })}`}
+            help={`${messages.valuesHelp} ${format(messages.valuesCount, { count: valuesCount })}`}
             error={error("values")}
           />
         ) : (
@@ -191,7 +181,7 @@ export function TensorMode({ form, onChange, messages }: { form: TensorForm; onC
             {messages.results}
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="compute-status">
-            {pending ? messages.computing : reply && "outcome" in reply && reply.outcome.ok ? fillTemplate(messages.computedIn, { ms: reply.elapsedMs }) : ""}
+            {pending ? messages.computing : reply && "outcome" in reply && reply.outcome.ok ? format(messages.computedIn, { ms: reply.elapsedMs }) : ""}
           </p>
         </div>
         <div className={`transition-opacity ${pending ? "opacity-50" : ""}`} data-stale={pending || undefined}>

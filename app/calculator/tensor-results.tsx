@@ -1,7 +1,7 @@
 "use client";
 
-import { fillTemplate, formatNumber, formatTensor, tensorWorking, type TensorDisplay, type TensorView } from "@/lib/calculator";
-import type { CalculatorMessages } from "@/lib/i18n/calculator-messages";
+import { formatNumber, formatTensor, tensorWorking, type TensorDisplay, type TensorView } from "@/lib/calculator";
+import { format, type CalculatorMessages } from "@/lib/i18n";
 import { Histogram } from "./histogram";
 import { Tex } from "./tex";
 
@@ -37,7 +37,7 @@ export function TensorResults({ view, messages }: { view: TensorView; messages: 
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{usedText}</p>
       <Working view={view} messages={messages} />
       <ChannelTable view={view} messages={messages} />
-      <Section id="tensors-title" title={fillTemplate("{input} · {xHat} · {output}", messages.tensors)}>
+      <Section id="tensors-title" title={format("{input} · {xHat} · {output}", messages.tensors)}>
         <div className="grid gap-4 sm:grid-cols-2">
           <TensorBlock name={messages.tensors.input} shown={view.input} shape={view.shape} messages={messages} testId="tensor-input" />
           <TensorBlock name={messages.tensors.xHat} shown={view.xHat} shape={view.shape} messages={messages} testId="tensor-xhat" />
@@ -64,8 +64,8 @@ function Fact({ label, value, testId }: { label: string; value: string; testId: 
 function Working({ view, messages }: { view: TensorView; messages: Messages }) {
   const lines = tensorWorking(view);
   return (
-    <Section id="working-title" title={fillTemplate(messages.working, { channel: view.channel })}>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{fillTemplate(messages.workingNote, { channel: view.channel })}</p>
+    <Section id="working-title" title={format(messages.working, { channel: view.channel })}>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">{format(messages.workingNote, { channel: view.channel })}</p>
       <ol className="space-y-2">
         {lines.map((line) => (
           <li key={line.step} className="grid gap-0.5">
@@ -86,7 +86,7 @@ function ChannelTable({ view, messages }: { view: TensorView; messages: Messages
   return (
     <Section id="channels-title" title={messages.perChannel}>
       {shown < view.channels ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{fillTemplate(messages.perChannelNote, { shown, total: view.channels })}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{format(messages.perChannelNote, { shown, total: view.channels })}</p>
       ) : null}
       {running ? null : <p className="text-sm text-zinc-600 dark:text-zinc-400">{messages.noRunning}</p>}
       <div className="max-h-96 overflow-auto">
@@ -182,7 +182,7 @@ export function TensorBlock({
           </p>
           <Histogram
             histogram={shown.summary.histogram}
-            label={fillTemplate(messages.histogramLabel, {
+            label={format(messages.histogramLabel, {
               name,
               count: shown.summary.count,
               min: formatNumber(shown.summary.min, 4),

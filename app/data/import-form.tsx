@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { fill, type StatsMessages } from "@/lib/i18n/stats-messages";
+import { format, type Messages } from "@/lib/i18n";
 import type { ImportReport } from "@/lib/transfer/progress";
 
-type Labels = StatsMessages["data"];
+type Labels = Messages["data"];
 type ImportState = { status: "idle" | "imported" | "failed"; message: string };
 
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -14,7 +14,7 @@ async function importFile(labels: Labels, formData: FormData): Promise<ImportSta
   if (!(file instanceof File) || file.size === 0) return { status: "failed", message: labels.chooseFile };
   const failed = (code: string, detail = "") => {
     const reason = labels.errors[code as keyof Labels["errors"]] ?? labels.errors.other;
-    return { status: "failed" as const, message: fill(labels.importFailed, { message: fill(reason, { detail }) }) };
+    return { status: "failed" as const, message: format(labels.importFailed, { message: format(reason, { detail }) }) };
   };
   if (file.size > MAX_BYTES) return failed("too_large");
   let response: Response;
@@ -28,7 +28,7 @@ async function importFile(labels: Labels, formData: FormData): Promise<ImportSta
     const error = body && "error" in body ? body.error : { code: "other", message: `HTTP ${response.status}` };
     return failed(error.code, error.message);
   }
-  const imported = fill(labels.imported, {
+  const imported = format(labels.imported, {
     reviews: body.reviewLogs.added,
     reviewsKnown: body.reviewLogs.alreadyThere,
     states: body.cardStates.added,
@@ -37,7 +37,7 @@ async function importFile(labels: Labels, formData: FormData): Promise<ImportSta
     quizzesKnown: body.quizzes.alreadyThere,
   });
   const skipped = body.skippedCards.length
-    ? ` ${fill(labels.skipped, { count: body.skippedCards.length, ids: body.skippedCards.slice(0, 10).join(", ") + (body.skippedCards.length > 10 ? ", …" : "") })}`
+    ? ` ${format(labels.skipped, { count: body.skippedCards.length, ids: body.skippedCards.slice(0, 10).join(", ") + (body.skippedCards.length > 10 ? ", …" : "") })}`
     : "";
   return { status: "imported", message: imported + skipped };
 }

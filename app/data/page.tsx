@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
-import { getMessages } from "@/lib/i18n";
-import { STATS_MESSAGES } from "@/lib/i18n/stats-messages";
 import { getLearnerId } from "@/lib/learner";
 import { ImportForm } from "./import-form";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Your data" };
 
@@ -13,8 +12,8 @@ const secondary =
 
 export default async function DataPage() {
   // The learner must exist before the first export or import from this browser.
-  const [{ lang }] = await Promise.all([getMessages(), getLearnerId()]);
-  const d = STATS_MESSAGES[lang].data;
+  const [{ t }] = await Promise.all([getMessages(), getLearnerId()]);
+  const d = t.data;
   return (
     <div className="max-w-2xl space-y-8">
       <header className="space-y-2">

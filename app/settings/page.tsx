@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
 import { getLearnerId, getSettings } from "@/lib/learner";
 import { SettingsForm } from "./settings-form";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { saveSettings, type SettingsState } from "@/lib/learner/actions";
 import type { LearnerSettings } from "@/lib/learner";
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages } from "@/lib/i18n";
 
 type Labels = Messages["settings"];
 const FIELDS = [

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
-import { fill, STATS_MESSAGES } from "@/lib/i18n/stats-messages";
 import { getLearnerId } from "@/lib/learner";
 import { getStats, type RetentionGroup } from "@/lib/stats";
 import { CalendarHeatmap, ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./charts";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Statistics" };
 
@@ -66,7 +66,7 @@ function DataTable({ summary, head, rows, testId }: { summary: string; head: str
 export default async function StatsPage() {
   const [{ lang, t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
   const stats = await getStats(learnerId);
-  const s = STATS_MESSAGES[lang].stats;
+  const s = t.stats;
   const locale = lang === "zh" ? "zh-CN" : "en";
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -112,7 +112,7 @@ export default async function StatsPage() {
             <figure className="text-zinc-600 dark:text-zinc-400">
               <CalendarHeatmap days={stats.calendar} labels={{ title: s.calendar, cell: s.calendarCell, less: s.less, more: s.more }} />
               <figcaption className="text-sm text-zinc-800 dark:text-zinc-200">
-                {fill(s.calendarSummary, { days: studyDays.length, reviews: studyDays.reduce((sum, day) => sum + day.reviews, 0) })}
+                {format(s.calendarSummary, { days: studyDays.length, reviews: studyDays.reduce((sum, day) => sum + day.reviews, 0) })}
               </figcaption>
             </figure>
             <DataTable summary={s.showTable} head={[s.day, s.reviews]} rows={studyDays.toReversed().map((day) => [day.day, day.reviews])} testId="calendar-table" />

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { TOPICS } from "@/lib/content/schema";
-import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { getNextStudyCard, getSessionSummary } from "@/lib/srs/queries";
 import { StudySession } from "./study-session";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Study" };
 
@@ -22,22 +22,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
         ...t.study,
         topics: t.topics,
         difficulties: t.difficulties,
-        practice: {
-          chooseOption: t.quiz.chooseOption,
-          chooseOptions: t.quiz.chooseOptions,
-          whyWrong: t.quiz.whyWrong,
-          explanation: t.quiz.explanation,
-          submit: t.quiz.submit,
-          yourAnswer: t.quiz.yourAnswer,
-          numberPlaceholder: t.quiz.numberPlaceholder,
-          expected: t.quiz.expected,
-          given: t.quiz.given,
-          solution: t.quiz.solution,
-          openCalculator: t.quiz.openCalculator,
-          opensInNewTab: t.quiz.opensInNewTab,
-          notANumber: t.quiz.notANumber,
-          suggested: t.study.suggested,
-        },
+        practice: t.quiz,
       }}
     />
   );

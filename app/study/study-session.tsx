@@ -2,20 +2,18 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
-import type { Language } from "@/lib/content/schema";
 import type { StudyScope } from "@/lib/srs/queries";
-import type { Messages } from "@/lib/i18n/messages";
-import type { FeedbackView, QuestionResponse } from "@/lib/quiz/questions";
+import type { FeedbackView, QuestionResponse } from "@/lib/practice";
 import { checkAnswerAction, gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
 import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
+import type { Language, Messages } from "@/lib/i18n";
 
-export type PracticeLabels = Parameters<typeof NumericAnswer>[0]["labels"] & { notANumber: string; suggested: string };
 type Labels = Messages["study"] & {
   topics: Messages["topics"];
   difficulties: Messages["difficulties"];
-  practice: PracticeLabels;
+  practice: Messages["quiz"];
 };
 const GRADES = [1, 2, 3, 4] as const;
 const GRADE_STYLES = {
@@ -246,7 +244,7 @@ export function StudySession({
               </div>
               {suggested !== null && (
                 <p id="suggested-grade" className="text-sm text-zinc-600 dark:text-zinc-400">
-                  {labels.practice.suggested}: {labels.grades[suggested as 1 | 2 | 3 | 4]}
+                  {labels.suggested}: {labels.grades[suggested as 1 | 2 | 3 | 4]}
                 </p>
               )}
             </section>

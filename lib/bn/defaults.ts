@@ -1,3 +1,4 @@
+import type { NormLayerName } from "./count-params";
 import type { Framework } from "./types";
 
 export interface PytorchDefaults {
@@ -57,4 +58,10 @@ export function frameworkDefaults(framework: "keras"): KerasDefaults;
 export function frameworkDefaults(framework: Framework): PytorchDefaults | KerasDefaults;
 export function frameworkDefaults(framework: Framework): PytorchDefaults | KerasDefaults {
   return framework === "pytorch" ? { ...pytorchDefaults } : { ...kerasDefaults };
+}
+
+/** A layer's own defaults for its flags: InstanceNorm has neither affine parameters nor running statistics. */
+export function layerFlagDefaults(layer: NormLayerName): { affine: boolean; trackRunningStats: boolean; center: boolean; scale: boolean } {
+  const instance = layer.startsWith("InstanceNorm");
+  return { affine: !instance, trackRunningStats: !instance, center: true, scale: true };
 }

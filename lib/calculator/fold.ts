@@ -1,8 +1,7 @@
-import { BnError, foldIntoPreceding, type FoldResult } from "@/lib/bn";
-import { normalValues, parseSeed } from "./random";
+import { BnError, foldIntoPreceding, normalValues, type FoldResult } from "@/lib/bn";
 import type { FieldError } from "./tensor";
 import type { FoldForm } from "./url-state";
-import { parseOptionalValues, parseShape, parseValues } from "./values";
+import { parseOptionalValues, parseSeed, parseShape, parseValues } from "./values";
 
 /** Fold runs on the main thread (it is one multiply per weight), so its weights are capped. */
 export const MAX_FOLD_WEIGHTS = 1_000_000;

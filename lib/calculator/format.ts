@@ -28,8 +28,3 @@ export function texOperand(value: number, digits = 6): string {
   const tex = texNumber(value, digits);
   return value < 0 ? `(${tex})` : tex;
 }
-
-/** Fills {name} placeholders in a message template. */
-export function fillTemplate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}

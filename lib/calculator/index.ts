@@ -1,8 +1,7 @@
-export { fillTemplate, formatNumber, texNumber } from "./format";
+export { formatNumber, texNumber } from "./format";
 export { computeFold, MAX_FOLD_WEIGHTS, type FoldOutcome, type FoldView } from "./fold";
 export { computeParams, type ParamsOutcome } from "./params";
 export { applyPreset, matchingPreset, TENSOR_PRESETS, type TensorPresetId } from "./presets";
-export { mulberry32, normalValues, parseSeed } from "./random";
 export { formatTensor, histogram, summarize, type Histogram, type TensorSummary } from "./summary";
 export {
   computeTensor,
@@ -17,5 +16,7 @@ export {
   type TensorView,
 } from "./tensor";
 export * from "./url-state";
-export { parseShape, parseValues } from "./values";
+export { parseSeed, parseShape, parseValues } from "./values";
 export { foldWorking, tensorWorking, type WorkingLine, type WorkingStep } from "./working";
+export { engineCall, EngineCallError, runEngine, type BnCallArgs, type EngineCall, type EngineCallName, type FoldCallArgs } from "./engine-call";
+export { calculatorHref, calculatorState } from "./link";

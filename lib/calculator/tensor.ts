@@ -1,8 +1,7 @@
-import { backward, BnError, forward, type BnArgs, type ForwardResult } from "@/lib/bn";
-import { normalValues, parseSeed } from "./random";
+import { backward, BnError, forward, normalValues, type BnArgs, type ForwardResult } from "@/lib/bn";
 import { summarize, type TensorSummary } from "./summary";
 import type { TensorForm } from "./url-state";
-import { parseOptionalValues, parseShape, parseValues, type ParsedValues } from "./values";
+import { parseOptionalValues, parseSeed, parseShape, parseValues, type ParsedValues } from "./values";
 
 /** Largest tensor the calculator computes (in a Web Worker). */
 export const MAX_ELEMENTS = 10_000_000;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { frameworkDefaults, KERAS_LAYERS, PYTORCH_LAYERS, type Framework, type Mode, type NormLayerName } from "@/lib/bn";
+import { frameworkDefaults, KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS, type Framework, type Mode, type NormLayerName } from "@/lib/bn";
 import { formatNumber } from "./format";
 
 /*
@@ -38,7 +38,7 @@ export const MAX_URL_CHARS = 8000;
 export const CALCS = ["tensor", "params", "fold"] as const;
 export type Calc = (typeof CALCS)[number];
 
-export { KERAS_LAYERS, PYTORCH_LAYERS };
+export { KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS };
 
 export type ValueSource = "typed" | "seed";
 
@@ -131,12 +131,6 @@ export const DEFAULT_TENSOR: TensorForm = {
   dySeed: "2",
   channel: "0",
 };
-
-/** The layer's own defaults for its flags (InstanceNorm has neither affine nor running statistics). */
-export function layerFlagDefaults(layer: NormLayerName): Pick<ParamsForm, "affine" | "trackRunningStats" | "center" | "scale"> {
-  const instance = layer.startsWith("InstanceNorm");
-  return { affine: !instance, trackRunningStats: !instance, center: true, scale: true };
-}
 
 export const DEFAULT_PARAMS: ParamsForm = {
   framework: "pytorch",

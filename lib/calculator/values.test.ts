@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseShape, parseValues } from "./values";
+import { parseSeed, parseShape, parseValues } from "./values";
 
 describe("parseValues", () => {
   it.each([
@@ -35,5 +35,15 @@ describe("parseShape", () => {
     expect(parseShape("4,0")).toMatchObject({ ok: false, error: { code: "bad_dim", token: "0" } });
     expect(parseShape("4,1.5")).toMatchObject({ ok: false, error: { code: "bad_dim", token: "1.5" } });
     expect(parseShape("")).toMatchObject({ ok: false, error: { code: "empty" } });
+  });
+});
+
+describe("parseSeed", () => {
+  it("accepts 32-bit unsigned integers only", () => {
+    expect(parseSeed(" 12 ")).toBe(12);
+    expect(parseSeed("4294967295")).toBe(4294967295);
+    expect(parseSeed("4294967296")).toBeNull();
+    expect(parseSeed("-1")).toBeNull();
+    expect(parseSeed("1.5")).toBeNull();
   });
 });

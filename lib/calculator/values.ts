@@ -45,3 +45,11 @@ export function parseShape(text: string): ParsedShape {
 export function parseOptionalValues(text: string): ParsedValues | null {
   return text.trim() === "" ? null : parseValues(text);
 }
+
+/** A seed as typed in a field: a 32-bit unsigned integer, or null. */
+export function parseSeed(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{1,10}$/.test(trimmed)) return null;
+  const seed = Number(trimmed);
+  return seed <= 0xffffffff ? seed : null;
+}

@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { CARD_TYPES, DIFFICULTIES, parseCardSpec, TOPICS, type CardSides, type Language } from "@/lib/content/schema";
-import type { Card } from "@/lib/generated/prisma/client";
+import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
+import { CARD_TYPES, DIFFICULTIES, TOPICS, type CardSides } from "@/lib/content/schema";
+import type { Language } from "@/lib/i18n";
 
 /** A card as pages show it: one language's sides plus its metadata. */
 export type CardView = {
@@ -18,25 +19,20 @@ export type CardView = {
   options: { html: string; correct: boolean; why: string | null }[] | null;
 };
 
-export function toCardView(card: Card, lang: Language): CardView {
-  const body = JSON.parse(card.body) as Record<Language, CardSides>;
+export function toCardView(card: StoredCard, lang: Language): CardView {
+  const spec = card.spec;
   return {
     id: card.id,
-    type: card.type as CardView["type"],
-    topic: card.topic as CardView["topic"],
-    difficulty: card.difficulty as CardView["difficulty"],
-    tags: JSON.parse(card.tags) as string[],
-    sources: JSON.parse(card.sources) as string[],
+    type: card.type,
+    topic: card.topic,
+    difficulty: card.difficulty,
+    tags: card.tags,
+    sources: card.sources,
     retired: card.retired,
-    sides: body[lang],
-    options: mcqOptions(card, lang),
+    sides: card.body[lang],
+    options:
+      spec?.kind === "mcq" ? spec.options.map((option) => ({ html: option.html[lang], correct: option.correct, why: option.why?.[lang] ?? null })) : null,
   };
-}
-
-function mcqOptions(card: Card, lang: Language): CardView["options"] {
-  const spec = card.type === "mcq" ? parseCardSpec(card.spec) : null;
-  if (spec?.kind !== "mcq") return null;
-  return spec.options.map((option) => ({ html: option.html[lang], correct: option.correct, why: option.why?.[lang] ?? null }));
 }
 
 export const cardFilterSchema = z.object({
@@ -57,18 +53,20 @@ export async function listCards(filter: CardFilter, lang: Language): Promise<Car
       AND: words.map((word) => ({ searchText: { contains: word } })),
     },
     orderBy: { position: "asc" },
+    select: CARD_COLUMNS,
   });
-  return cards.map((card) => toCardView(card, lang));
+  return cards.map((card) => toCardView(decodeCard(card), lang));
 }
 
 export async function getCard(id: string, lang: Language): Promise<CardView | null> {
-  const card = await prisma.card.findUnique({ where: { id } });
+  const card = await getStoredCard(id);
   return card ? toCardView(card, lang) : null;
 }
 
-/** The stored card with its spec, for checking an answer to an mcq or numeric question. */
-export async function getStoredCard(id: string) {
-  return prisma.card.findUnique({ where: { id }, select: { id: true, type: true, body: true, spec: true, retired: true } });
+/** One card as stored, decoded (retired ones too: their history is kept). */
+export async function getStoredCard(id: string): Promise<StoredCard | null> {
+  const row = await prisma.card.findUnique({ where: { id }, select: CARD_COLUMNS });
+  return row ? decodeCard(row) : null;
 }
 
 export async function listReviewHistory(learnerId: string, cardId: string) {

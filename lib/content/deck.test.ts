@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDeck } from "./index";
+import { loadTestDeck } from "@/lib/testing/deck";
 import { TOPICS, type DeckCard } from "./schema";
 
 // What the deck promises a learner, checked on the real deck.
 let deck: DeckCard[];
 beforeAll(async () => {
-  deck = await loadDeck();
+  deck = await loadTestDeck();
 });
 
 const count = (type: string) => deck.filter((card) => card.type === type).length;

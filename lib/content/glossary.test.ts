@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bilingualBody, cardSource } from "@/lib/testing/deck";
-import { DeckError, loadDeck } from "./index";
+import { bilingualBody, cardSource, loadTestDeck } from "@/lib/testing/deck";
+import { DeckError } from "./index";
 import { glossaryProblem, loadGlossary } from "./glossary";
 
 describe("the glossary", () => {
@@ -25,7 +25,7 @@ describe("the glossary", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "deck-"));
     const body = bilingualBody().replace("每个通道两个", "每个通道两个（见批量归一化论文）");
     writeFileSync(path.join(dir, "off-glossary.md"), cardSource({ id: "off-glossary", body }));
-    const error = await loadDeck(dir).catch((e: unknown) => e);
+    const error = await loadTestDeck({ dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeckError);
     expect((error as DeckError).message).toMatch(/off-glossary\.md: uses "批量归一化".*write "批归一化"/);
   });

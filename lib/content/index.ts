@@ -1,5 +1,6 @@
-export { loadDeck, DECK_DIR } from "./load";
-export { parseCard } from "./parse";
+export { loadDeck, DECK_DIR, type DeckOptions } from "./load";
+export { parseCard, type ParseOptions } from "./parse";
 export { ContentError, DeckError } from "./errors";
 export * from "./schema";
 export { loadGlossary, glossaryProblem, type GlossaryTerm } from "./glossary";
+export { CARD_COLUMNS, decodeCard, encodeCard, type CardRow, type StoredCard } from "./stored-card";

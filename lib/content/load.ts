@@ -3,15 +3,17 @@ import path from "node:path";
 import { ContentError, DeckError } from "./errors";
 import { GLOSSARY_FILE, glossaryProblem, loadGlossary } from "./glossary";
 import { parseCard } from "./parse";
-import { DIFFICULTIES, TOPICS, type DeckCard } from "./schema";
+import { DIFFICULTIES, TOPICS, type DeckCard, type NumericCheck } from "./schema";
 
 export const DECK_DIR = path.join(process.cwd(), "content", "cards");
+
+export type DeckOptions = { dir?: string; glossaryFile?: string; checkNumeric: NumericCheck };
 
 /**
  * Reads and validates every card of the deck. Throws a DeckError listing every broken file, so nothing
  * half-parsed can reach the database.
  */
-export async function loadDeck(dir: string = DECK_DIR, glossaryFile: string = GLOSSARY_FILE): Promise<DeckCard[]> {
+export async function loadDeck({ dir = DECK_DIR, glossaryFile = GLOSSARY_FILE, checkNumeric }: DeckOptions): Promise<DeckCard[]> {
   const [names, glossary] = await Promise.all([readdir(dir), loadGlossary(glossaryFile)]);
   const files = names.filter((name) => name.endsWith(".md")).sort();
   const cards: DeckCard[] = [];
@@ -22,7 +24,7 @@ export async function loadDeck(dir: string = DECK_DIR, glossaryFile: string = GL
     const file = path.relative(process.cwd(), path.join(dir, name));
     try {
       const source = await readFile(path.join(dir, name), "utf8");
-      const card = parseCard(file, source);
+      const card = parseCard(file, source, { checkNumeric });
       const wording = glossaryProblem(source, glossary);
       if (wording) throw new ContentError(file, wording);
       const first = seen.get(card.id);

@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { bilingualBody, cardSource, MCQ_OPTIONS, mcqBody, mcqSource, numericBody, numericSource } from "@/lib/testing/deck";
-import { DeckError, loadDeck, parseCard } from "./index";
+import { bilingualBody, cardSource, loadTestDeck, MCQ_OPTIONS, mcqBody, mcqSource, numericBody, numericSource, parseTestCard } from "@/lib/testing/deck";
+import { DeckError } from "./index";
 
-const parse = (source: string) => parseCard("content/cards/test-card.md", source);
+const parse = (source: string) => parseTestCard("content/cards/test-card.md", source);
 
 describe("parseCard", () => {
   it("reads a valid card: metadata, both languages, math rendered by KaTeX on the server", () => {
@@ -67,7 +67,7 @@ describe("parseCard", () => {
 });
 
 describe("parseCard: mcq cards", () => {
-  const parseMcq = (options: { options?: string; body?: string } = {}) => parseCard("content/cards/test-mcq.md", mcqSource(options));
+  const parseMcq = (options: { options?: string; body?: string } = {}) => parseTestCard("content/cards/test-mcq.md", mcqSource(options));
 
   it("reads the options in file order as a, b, c, rendered per language, wrong ones with their why", () => {
     const card = parseMcq();
@@ -109,7 +109,7 @@ describe("parseCard: mcq cards", () => {
 });
 
 describe("parseCard: numeric cards", () => {
-  const parseNumeric = (options: Parameters<typeof numericSource>[0] = {}) => parseCard("content/cards/test-numeric.md", numericSource(options));
+  const parseNumeric = (options: Parameters<typeof numericSource>[0] = {}) => parseTestCard("content/cards/test-numeric.md", numericSource(options));
   const tensorParams = (range: string) => `\n  N:\n    range: ${range}\n  x:\n    tensor: { shape: [N, 1], min: -2, max: 2, decimals: 1 }`;
   const runningVar = '\n  call: running\n  args:\n    input: "{{x}}"\n    shape: "{{x.shape}}"\n  answer: runningVar[0]';
   const tensorBody = numericBody().replaceAll("{{C}}", "{{N}}");
@@ -198,7 +198,7 @@ describe("loadDeck", () => {
       "b.md": cardSource({ id: "same" }),
       "c.md": cardSource({ id: "c", front: { topic: "nope" } }),
     });
-    const error = await loadDeck(dir).catch((e: unknown) => e);
+    const error = await loadTestDeck({ dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeckError);
     expect((error as DeckError).problems).toHaveLength(2);
     expect((error as DeckError).message).toMatch(/b\.md: duplicate id "same" \(also in .*a\.md\)/);
@@ -211,7 +211,7 @@ describe("loadDeck", () => {
       "2.md": cardSource({ id: "easy-params", front: { difficulty: "E" } }),
       "3.md": cardSource({ id: "why", front: { topic: "motivation" } }),
     });
-    const cards = await loadDeck(dir);
+    const cards = await loadTestDeck({ dir });
     expect(cards.map((card) => [card.id, card.position])).toEqual([
       ["why", 0],
       ["easy-params", 1],
@@ -220,7 +220,7 @@ describe("loadDeck", () => {
   });
 
   it("loads the real deck: every card valid in both languages and in the glossary's terms", async () => {
-    const cards = await loadDeck();
+    const cards = await loadTestDeck();
     expect(cards.length).toBeGreaterThanOrEqual(20);
     expect(cards.filter((card) => card.type === "mcq").length).toBeGreaterThanOrEqual(5);
     expect(cards.filter((card) => card.type === "numeric").length).toBeGreaterThanOrEqual(5);

@@ -2,22 +2,9 @@ import { createHash } from "node:crypto";
 import matter from "gray-matter";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
-import { checkNumericTemplate } from "./numeric-check";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
-import {
-  DEFAULT_TOLERANCE,
-  frontMatterSchema,
-  LANGUAGES,
-  optionId,
-  type CardSides,
-  type CardSpec,
-  type CardType,
-  type DeckCard,
-  type FrontMatter,
-  type Language,
-  type McqOption,
-  type NumericTemplate,
-} from "./schema";
+import { DEFAULT_TOLERANCE, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
+import { type Language, LANGUAGES } from "@/lib/i18n";
 
 const SECTIONS = {
   Question: "question",
@@ -39,8 +26,18 @@ type Section = { nodes: RootContent[]; markdown: string };
 type Sections = Record<Language, Partial<Record<SectionKey, Section>>>;
 type Fail = (problem: string) => never;
 
+export type ParseOptions = {
+  /**
+   * Checks a numeric card's template and fills its preview. lib/practice provides it (the engine computes every
+   * numeric answer), so that turning Markdown into cards does not pull in the engine. Without it a numeric card
+   * cannot be parsed.
+   */
+  checkNumeric?: NumericCheck;
+  position?: number;
+};
+
 /** Parses and validates one card file. `file` is only used to name the file in errors. */
-export function parseCard(file: string, source: string, position = 0): DeckCard {
+export function parseCard(file: string, source: string, { checkNumeric, position = 0 }: ParseOptions = {}): DeckCard {
   const fail: Fail = (problem) => {
     throw new ContentError(file, problem);
   };
@@ -110,9 +107,10 @@ export function parseCard(file: string, source: string, position = 0): DeckCard 
       question: { en: sections.en.question!.markdown, zh: sections.zh.question!.markdown },
       solution: { en: sections.en.answer!.markdown, zh: sections.zh.answer!.markdown },
     };
-    let preview: ReturnType<typeof checkNumericTemplate>;
+    if (!checkNumeric) return fail("a numeric card needs the template check of lib/practice to be parsed");
+    let preview: ReturnType<NumericCheck>;
     try {
-      preview = checkNumericTemplate(template);
+      preview = checkNumeric(template);
     } catch (error) {
       return fail((error as Error).message);
     }

@@ -1,7 +1,5 @@
 import { z } from "zod";
-
-export const LANGUAGES = ["en", "zh"] as const;
-export type Language = (typeof LANGUAGES)[number];
+import type { Language } from "@/lib/i18n";
 
 export const TOPICS = [
   "motivation",
@@ -173,6 +171,11 @@ export const numericTemplateSchema = z.strictObject({
 });
 export type NumericTemplate = z.infer<typeof numericTemplateSchema>;
 
+/** A numeric card's question and worked solution as Markdown, filled with one draw's numbers (seed 1). */
+export type NumericPreview = { question: Bilingual; solution: Bilingual };
+/** The check every numeric template passes before it joins the deck; returns its preview. */
+export type NumericCheck = (template: NumericTemplate) => NumericPreview;
+
 export const cardSpecSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("mcq"), options: z.array(mcqOptionSchema).min(1) }),
   z.strictObject({ kind: z.literal("numeric"), template: numericTemplateSchema }),
@@ -180,12 +183,6 @@ export const cardSpecSchema = z.discriminatedUnion("kind", [
 export type CardSpec = z.infer<typeof cardSpecSchema>;
 export type McqSpec = Extract<CardSpec, { kind: "mcq" }>;
 export type NumericSpec = Extract<CardSpec, { kind: "numeric" }>;
-
-/** Reads the `spec` JSON column back; null for concept cards. Throws when the JSON is not a card spec. */
-export function parseCardSpec(json: string | null): CardSpec | null {
-  if (json === null) return null;
-  return cardSpecSchema.parse(JSON.parse(json));
-}
 
 export type DeckCard = CardMeta & {
   /** path relative to the deck folder, for error messages */

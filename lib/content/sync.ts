@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DeckCard } from "./schema";
+import { encodeCard } from "./stored-card";
 
 export type SyncReport = { added: number; updated: number; retired: number; unchanged: number };
 
@@ -18,19 +19,7 @@ export async function syncDeck(db: PrismaClient, deck: DeckCard[]): Promise<Sync
     const report: SyncReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
 
     for (const card of deck) {
-      const data = {
-        position: card.position,
-        topic: card.topic,
-        difficulty: card.difficulty,
-        type: card.type,
-        tags: JSON.stringify(card.tags),
-        sources: JSON.stringify(card.sources),
-        body: JSON.stringify(card.body),
-        spec: card.spec ? JSON.stringify(card.spec) : null,
-        searchText: card.searchText,
-        contentHash: card.contentHash,
-        retired: false,
-      };
+      const data = { ...encodeCard(card), searchText: card.searchText };
       const before = existing.get(card.id);
       existing.delete(card.id);
       if (!before) {

@@ -4,12 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { CARD_TYPES, DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { getLanguage } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { ReviewError } from "@/lib/srs/review";
-import { explainQuestion } from "./questions";
+import { explainQuestion } from "@/lib/practice";
 import { answerRequestSchema, quizRequestSchema } from "./request";
 import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, currentPosition, getQuiz, QuizError } from "./session";
+import { getLanguage } from "@/lib/i18n/server";
 
 export type StartQuizState = { errors?: Record<string, string[]>; message?: string };
 
@@ -61,9 +61,8 @@ export async function answerAction(quizId: string, input: unknown): Promise<Answ
   const learnerId = await getLearnerId();
   try {
     const result = await answerQuestion(learnerId, quizId, parsed.data);
-    const { card, seed } = result.question;
     const response = parsed.data.response;
-    const feedback = response.kind !== "self" ? explainQuestion(card, seed, await getLanguage(), response) : null;
+    const feedback = response.kind !== "self" ? explainQuestion(result.question, await getLanguage(), response) : null;
     return { ok: true, outcome: result.outcome, finished: result.finished, feedback };
   } catch (error) {
     if (error instanceof QuizError || error instanceof ReviewError) return { ok: false, error: error.code };

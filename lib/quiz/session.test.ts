@@ -1,10 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
-import { loadDeck } from "@/lib/content";
 import { syncDeck } from "@/lib/content/sync";
 import { gradeCard } from "@/lib/srs/review";
 import { applyGrade } from "@/lib/srs/scheduler";
-import { explainQuestion } from "./questions";
+import { buildQuestion, explainQuestion } from "@/lib/practice";
+import { loadTestDeck } from "@/lib/testing/deck";
 import { INTERVIEW } from "./request";
 import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, getQuiz, listQuizzes, QuizError } from "./session";
 import { resetDatabase } from "@/lib/testing/reset";
@@ -13,7 +13,7 @@ const learnerId = "d".repeat(64);
 const strangerId = "e".repeat(64);
 
 beforeAll(async () => {
-  await syncDeck(prisma, await loadDeck());
+  await syncDeck(prisma, await loadTestDeck());
 }, 60_000);
 
 beforeEach(async () => {
@@ -39,11 +39,11 @@ async function quizOf(request = custom()) {
 async function rightResponse(quiz: Awaited<ReturnType<typeof quizOf>>, position: number) {
   const question = quiz.questions[position]!;
   if (question.card.type === "numeric") {
-    const feedback = explainQuestion(question.card, question.seed, "en", null);
+    const feedback = explainQuestion(buildQuestion(question.card, question.seed), "en", null);
     return { kind: "numeric" as const, text: String(feedback.kind === "numeric" ? feedback.expected : NaN) };
   }
   if (question.card.type === "mcq") {
-    const feedback = explainQuestion(question.card, question.seed, "en", null);
+    const feedback = explainQuestion(buildQuestion(question.card, question.seed), "en", null);
     return { kind: "mcq" as const, chosen: feedback.kind === "mcq" ? feedback.options.filter((o) => o.correct).map((o) => o.id) : [] };
   }
   return { kind: "self" as const, outcome: "right" as const };

@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { buildQuestion, gradeResponse, type Question } from "@/lib/practice";
 import { gradeCardIn, changeReviewGrade } from "@/lib/srs/review";
 import type { Grade } from "@/lib/srs/scheduler";
-import { gradeResponse } from "./questions";
-import { INTERVIEW, RATING_FOR_OUTCOME, type Outcome, type QuizRequest, type QuizResponse } from "./request";
 import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
+import { decodeQuiz, encodeRequest, encodeResponse, QUIZ_INCLUDE, type StoredQuiz } from "./codec";
+import { INTERVIEW, RATING_FOR_OUTCOME, type Outcome, type QuizRequest, type QuizResponse } from "./request";
 
 export type QuizErrorCode =
   | "unknown_quiz"
@@ -76,7 +77,7 @@ export async function createQuiz(learnerId: string, request: QuizRequest) {
       id,
       learnerId,
       mode: request.mode,
-      request: JSON.stringify(request),
+      request: encodeRequest(request),
       secondsPerQuestion: request.mode === "interview" ? INTERVIEW.secondsPerQuestion : null,
       questions: { create: cards.map((card, position) => ({ position, cardId: card.id, seed: randomInt(2 ** 31) })) },
     },
@@ -84,16 +85,13 @@ export async function createQuiz(learnerId: string, request: QuizRequest) {
   return { id, questions: cards.length, requested: request.mode === "custom" ? request.count : INTERVIEW.count };
 }
 
-/** A learner's own quiz with its questions and cards; another learner's quiz is simply not found. */
-export async function getQuiz(learnerId: string, quizId: string) {
-  return prisma.quiz.findFirst({
-    where: { id: quizId, learnerId },
-    include: { questions: { orderBy: { position: "asc" }, include: { card: true } } },
-  });
+/** A learner's own quiz with its questions and cards, decoded; another learner's quiz is simply not found. */
+export async function getQuiz(learnerId: string, quizId: string): Promise<StoredQuiz | null> {
+  const row = await prisma.quiz.findFirst({ where: { id: quizId, learnerId }, include: QUIZ_INCLUDE });
+  return row ? decodeQuiz(row) : null;
 }
-export type QuizWithQuestions = NonNullable<Awaited<ReturnType<typeof getQuiz>>>;
 
-export function currentPosition(quiz: QuizWithQuestions): number | null {
+export function currentPosition(quiz: StoredQuiz): number | null {
   return quiz.questions.find((question) => !question.answeredAt)?.position ?? null;
 }
 
@@ -124,7 +122,8 @@ export async function answerQuestion(
   if (question.answeredAt) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
   if (currentPosition(quiz) !== position) throw new QuizError("not_current", "Answer the questions in order.", 409, ["position"]);
 
-  const outcome = outcomeOf(question.card, question.seed, response);
+  const built = buildQuestion(question.card, question.seed);
+  const outcome = outcomeOf(built, response);
   const rating = RATING_FOR_OUTCOME[outcome];
   const last = quiz.questions.every((q) => q.position === position || q.answeredAt);
 
@@ -132,24 +131,24 @@ export async function answerQuestion(
     // Conditional on still being unanswered, so two racing submissions cannot both count.
     const claimed = await tx.quizQuestion.updateMany({
       where: { id: question.id, answeredAt: null },
-      data: { answeredAt: now, response: JSON.stringify(response), outcome, rating, durationMs },
+      data: { answeredAt: now, response: encodeResponse(response), outcome, rating, durationMs },
     });
     if (claimed.count === 0) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
     const review = await gradeCardIn(tx, { learnerId, cardId: question.cardId, rating, durationMs, now });
     await tx.quizQuestion.update({ where: { id: question.id }, data: { reviewLogId: review.reviewId } });
     if (last) await tx.quiz.update({ where: { id: quizId }, data: { finishedAt: now } });
-    // The question goes back too, so the caller can explain it without reading the quiz again.
-    return { outcome, rating, finished: last, question: { card: question.card, seed: question.seed } };
+    // The question goes back too, so the caller can explain it without reading the quiz or running the engine again.
+    return { outcome, rating, finished: last, question: built };
   });
 }
 
-function outcomeOf(card: { id: string; type: string; body: string; spec: string | null }, seed: number, response: QuizResponse): Outcome {
-  const expected = card.type === "concept" ? "self" : card.type;
+function outcomeOf(question: Question, response: QuizResponse): Outcome {
+  const expected = question.kind === "concept" ? "self" : question.kind;
   if (response.kind !== expected) {
     throw new QuizError("wrong_kind", `This question wants a ${expected} answer, not ${response.kind}.`, 400, ["response", "kind"]);
   }
   if (response.kind === "self") return response.outcome;
-  const graded = gradeResponse(card as Parameters<typeof gradeResponse>[0], seed, response);
+  const graded = gradeResponse(question, response);
   if (graded.outcome === "not_a_number") {
     throw new QuizError("not_a_number", "That is not a number: try 128, 0.25, 1.5e-3 or 5/3.", 400, ["response", "text"]);
   }
@@ -183,7 +182,7 @@ export async function changeQuizGrade(learnerId: string, quizId: string, positio
 const POINTS: Record<Outcome, number> = { right: 1, partly: 0.5, wrong: 0 };
 
 export function scoreOf(questions: { outcome: string | null; card: { topic: string } }[]) {
-  const answered = questions.filter((q) => q.outcome !== null);
+  const answered = questions.filter((q) => q.outcome !== null && Object.hasOwn(POINTS, q.outcome));
   const points = answered.reduce((sum, q) => sum + POINTS[q.outcome as Outcome], 0);
   const byTopic = new Map<string, { points: number; questions: number }>();
   for (const q of answered) {

@@ -2,14 +2,14 @@
 
 import { z } from "zod";
 import { getStoredCard } from "@/lib/cards/queries";
-import { explainQuestion, gradeResponse, type FeedbackView } from "@/lib/quiz/questions";
-import { getLanguage } from "@/lib/i18n";
+import { buildQuestion, explainQuestion, gradeResponse, type FeedbackView } from "@/lib/practice";
 import { getLearnerId } from "@/lib/learner";
 import { gradeCard, ReviewError, undoLastReview } from "./review";
 import { TOPICS } from "@/lib/content/schema";
 import { getNextStudyCard, getSessionSummary, getStudyCard, type StudyScope } from "./queries";
 import { gradeRequestSchema } from "./validation";
 import { Rating, type Grade } from "./scheduler";
+import { getLanguage } from "@/lib/i18n/server";
 
 /** What the study screen needs after any change: the card to show, the counts, today's summary. */
 async function studyScreen(learnerId: string, scope: StudyScope, showCardId?: string) {
@@ -79,11 +79,12 @@ export async function checkAnswerAction(input: unknown): Promise<CheckResult> {
   const card = await getStoredCard(cardId);
   if (!card || card.type === "concept") return { ok: false, error: "invalid" };
   const answered = response && !(response.kind === "mcq" && response.chosen.length === 0) ? response : null;
+  const question = buildQuestion(card, seed);
   let suggested: Grade | null = null;
   if (answered) {
-    const graded = gradeResponse(card, seed, answered);
+    const graded = gradeResponse(question, answered);
     if (graded.outcome === "not_a_number") return { ok: false, error: "not_a_number" };
     suggested = graded.outcome === "right" ? Rating.Good : Rating.Again;
   }
-  return { ok: true, feedback: explainQuestion(card, seed, await getLanguage(), answered), suggested };
+  return { ok: true, feedback: explainQuestion(question, await getLanguage(), answered), suggested };
 }

@@ -1,5 +1,5 @@
-import type { Language } from "@/lib/content/schema";
 
+import type { Language } from "@/lib/i18n";
 const UNITS = {
   en: { m: "m", h: "h", d: "d", mo: "mo", y: "y" },
   zh: { m: "分钟", h: "小时", d: "天", mo: "个月", y: "年" },

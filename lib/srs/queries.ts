@@ -2,13 +2,14 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { toCardView, type CardView } from "@/lib/cards/queries";
-import type { Language, Topic } from "@/lib/content/schema";
-import type { Card } from "@/lib/generated/prisma/client";
+import type { Topic } from "@/lib/content/schema";
+import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
 import { getSettings } from "@/lib/learner";
-import { presentQuestion, type QuestionView } from "@/lib/quiz/questions";
+import { buildQuestion, presentQuestion, type QuestionView } from "@/lib/practice";
 import { nextStudyDayStart, studyDayStart } from "./day";
 import { formatInterval } from "./format-interval";
 import { GRADES, nextStates, State, type Grade, type MemoryState } from "./scheduler";
+import type { Language } from "@/lib/i18n";
 
 /** Like Anki's learn-ahead limit: when nothing else is left, a learning card due this soon is shown now. */
 const LEARN_AHEAD_MS = 20 * 60_000;
@@ -49,7 +50,7 @@ export type StudyCard = CardView & {
 export async function getNextStudyCard(learnerId: string, lang: Language, now = new Date(), scope: StudyScope = {}) {
   const counts = await getStudyCounts(learnerId, now, scope);
   const active = { learnerId, card: { retired: false, topic: scope.topic } };
-  const byDue = { orderBy: [{ due: "asc" as const }, { cardId: "asc" as const }], include: { card: true } };
+  const byDue = { orderBy: [{ due: "asc" as const }, { cardId: "asc" as const }], include: { card: { select: CARD_COLUMNS } } };
 
   const due =
     (await prisma.cardState.findFirst({ where: { ...active, state: { in: LEARNING }, due: { lte: now } }, ...byDue })) ??
@@ -62,6 +63,7 @@ export async function getNextStudyCard(learnerId: string, lang: Language, now = 
       ? await prisma.card.findFirst({
           where: { retired: false, topic: scope.topic, states: { none: { learnerId } } },
           orderBy: { position: "asc" },
+          select: CARD_COLUMNS,
         })
       : null;
   const ahead =
@@ -75,20 +77,20 @@ export async function getNextStudyCard(learnerId: string, lang: Language, now = 
   const chosen = due ?? ahead;
   const card = chosen?.card ?? fresh;
   if (!card) return { card: null, counts };
-  return { card: toStudyCard(card, chosen ?? null, counts.settings.desiredRetention, lang, now), counts };
+  return { card: toStudyCard(decodeCard(card), chosen ?? null, counts.settings.desiredRetention, lang, now), counts };
 }
 
 /** One given card as the study screen shows it, e.g. the card an undo has just put back. */
 export async function getStudyCard(learnerId: string, cardId: string, lang: Language, now = new Date()) {
   const [card, memory, settings] = await Promise.all([
-    prisma.card.findUnique({ where: { id: cardId } }),
+    prisma.card.findUnique({ where: { id: cardId }, select: CARD_COLUMNS }),
     prisma.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
     getSettings(learnerId),
   ]);
-  return card && !card.retired ? toStudyCard(card, memory, settings.desiredRetention, lang, now) : null;
+  return card && !card.retired ? toStudyCard(decodeCard(card), memory, settings.desiredRetention, lang, now) : null;
 }
 
-function toStudyCard(card: Card, memory: MemoryState | null, desiredRetention: number, lang: Language, now: Date): StudyCard {
+function toStudyCard(card: StoredCard, memory: MemoryState | null, desiredRetention: number, lang: Language, now: Date): StudyCard {
   const previews = nextStates(memory, now, desiredRetention);
   const intervals = Object.fromEntries(
     GRADES.map((grade) => [grade, formatInterval(previews[grade].due.getTime() - now.getTime(), lang)]),
@@ -97,7 +99,7 @@ function toStudyCard(card: Card, memory: MemoryState | null, desiredRetention: n
   if (card.type === "concept") return { ...view, state: memory?.state ?? State.New, intervals, practice: null };
   // Fresh numbers at every showing, as in a quiz.
   const seed = randomInt(2 ** 31);
-  const question = presentQuestion(card, seed, lang) as Exclude<QuestionView, { kind: "concept" }>;
+  const question = presentQuestion(buildQuestion(card, seed), lang) as Exclude<QuestionView, { kind: "concept" }>;
   return {
     ...view,
     // The practice view carries the options, shuffled and without their verdicts.

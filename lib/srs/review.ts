@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { applyGrade, State, type Grade, type MemoryState } from "./scheduler";
+import { decodeMemory, encodeMemory, pickMemory } from "./memory-codec";
+import { applyGrade, State, type Grade } from "./scheduler";
 import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
 
 export type ReviewErrorCode =
@@ -23,23 +23,6 @@ export class ReviewError extends Error {
     super(message);
     this.name = "ReviewError";
   }
-}
-
-const memoryStateSchema = z.object({
-  due: z.coerce.date(),
-  stability: z.number(),
-  difficulty: z.number(),
-  elapsedDays: z.number().int(),
-  scheduledDays: z.number().int(),
-  learningSteps: z.number().int(),
-  reps: z.number().int(),
-  lapses: z.number().int(),
-  state: z.number().int(),
-  lastReview: z.coerce.date().nullable(),
-});
-
-function pickMemory(row: MemoryState): MemoryState {
-  return memoryStateSchema.parse(row);
 }
 
 export type GradeInput = {
@@ -87,7 +70,7 @@ export async function gradeCardIn(tx: Tx, { learnerId, cardId, rating, durationM
       dueAfter: after.due,
       reviewedAt: now,
       durationMs: Math.round(durationMs),
-      previous: before ? JSON.stringify(before) : null,
+      previous: encodeMemory(before),
     },
   });
   return { reviewId: log.id, cardId, rating, state: after };
@@ -110,7 +93,7 @@ export async function changeReviewGrade(tx: Tx, learnerId: string, reviewId: num
   if (later > 0) {
     throw new ReviewError("review_superseded", "This card has been reviewed again since; its grade can no longer change.", 409);
   }
-  const before = log.previous ? memoryStateSchema.parse(JSON.parse(log.previous)) : null;
+  const before = decodeMemory(log.previous);
   const learner = await tx.learner.findUniqueOrThrow({ where: { id: learnerId }, select: { desiredRetention: true } });
   const after = applyGrade(before, rating, log.reviewedAt, learner.desiredRetention);
   await tx.cardState.update({ where: { learnerId_cardId: { learnerId, cardId: log.cardId } }, data: after });
@@ -129,7 +112,7 @@ export async function undoLastReview(learnerId: string) {
     if (!learner) throw new ReviewError("unauthorized", UNKNOWN_LEARNER, 401);
     if (!last) throw new ReviewError("nothing_to_undo", "There is no review to undo.", 409);
     const key = { learnerId_cardId: { learnerId, cardId: last.cardId } };
-    const restored = last.previous ? memoryStateSchema.parse(JSON.parse(last.previous)) : null;
+    const restored = decodeMemory(last.previous);
     if (restored) await tx.cardState.update({ where: key, data: restored });
     else await tx.cardState.delete({ where: key });
     await tx.reviewLog.delete({ where: { id: last.id } });

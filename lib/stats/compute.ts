@@ -25,7 +25,8 @@ export function studyDays(now: Date, count: number, direction: "past" | "future"
   });
 }
 
-export type ReviewRow = { cardId: string; rating: number; stateBefore: number; reviewedAt: Date; previous: string | null };
+/** A review as the statistics read it: `previousInterval` is the interval the card had before (scheduled days), null for a new card. */
+export type ReviewRow = { cardId: string; rating: number; stateBefore: number; reviewedAt: Date; previousInterval: number | null };
 
 export type CalendarDay = { day: string; reviews: number };
 
@@ -77,15 +78,15 @@ const group = (reviews: number, passed: number): RetentionGroup => ({ reviews, p
 /**
  * Anki's true retention: of the reviews of cards in the review state (already learned; learning and
  * relearning steps excluded), the share not graded Again. Young/mature by the interval the card had before
- * the review (`previous.scheduledDays`).
+ * the review.
  */
 export function trueRetention(logs: ReviewRow[], now: Date, days = RECENT_DAYS): TrueRetention {
   const from = studyDayStart(now);
   from.setDate(from.getDate() - days + 1);
   const tally = { young: [0, 0], mature: [0, 0] };
   for (const log of logs) {
-    if (log.stateBefore !== State.Review || log.reviewedAt < from || log.reviewedAt > now || !log.previous) continue;
-    const interval = Number((JSON.parse(log.previous) as { scheduledDays?: unknown }).scheduledDays);
+    if (log.stateBefore !== State.Review || log.reviewedAt < from || log.reviewedAt > now || log.previousInterval === null) continue;
+    const interval = log.previousInterval;
     const bucket = interval >= MATURE_DAYS ? tally.mature : tally.young;
     bucket[0]! += 1;
     if (log.rating !== 1) bucket[1]! += 1;

@@ -3,16 +3,8 @@ import { prisma } from "@/lib/db";
 import { getSettings } from "@/lib/learner";
 import { scoreOf } from "@/lib/quiz/session";
 import { studyDayStart } from "@/lib/srs/day";
-import {
-  CALENDAR_DAYS,
-  dayKey,
-  dueForecast,
-  quizScoresByTopic,
-  reviewCalendar,
-  reviewsByRating,
-  topicMastery,
-  trueRetention,
-} from "./compute";
+import { decodeMemory } from "@/lib/srs/memory-codec";
+import { CALENDAR_DAYS, dayKey, dueForecast, quizScoresByTopic, reviewCalendar, reviewsByRating, topicMastery, trueRetention } from "./compute";
 
 export * from "./compute";
 
@@ -20,7 +12,7 @@ export * from "./compute";
 export async function getStats(learnerId: string, now = new Date()) {
   const since = studyDayStart(now);
   since.setDate(since.getDate() - CALENDAR_DAYS + 1);
-  const [logs, totalReviews, states, cards, quizzes, settings] = await Promise.all([
+  const [reviews, totalReviews, states, cards, quizzes, settings] = await Promise.all([
     prisma.reviewLog.findMany({
       where: { learnerId, reviewedAt: { gte: since, lte: now } },
       select: { cardId: true, rating: true, stateBefore: true, reviewedAt: true, previous: true },
@@ -34,6 +26,7 @@ export async function getStats(learnerId: string, now = new Date()) {
     }),
     getSettings(learnerId),
   ]);
+  const logs = reviews.map(({ previous, ...review }) => ({ ...review, previousInterval: previousInterval(previous) }));
   const today = dayKey(now);
   const calendar = reviewCalendar(logs, now);
   return {
@@ -48,3 +41,12 @@ export async function getStats(learnerId: string, now = new Date()) {
   };
 }
 export type Stats = Awaited<ReturnType<typeof getStats>>;
+
+/** The interval before a review; a row this app did not write counts as no earlier interval, not as a crash. */
+function previousInterval(previous: string | null): number | null {
+  try {
+    return decodeMemory(previous)?.scheduledDays ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { syncDeck } from "@/lib/content/sync";
 import { deckCard } from "@/lib/testing/deck";
+import { encodeMemory } from "@/lib/srs/memory-codec";
 import { getStats } from "./index";
 import { resetDatabase } from "@/lib/testing/reset";
 
@@ -11,7 +12,8 @@ const otherLearnerId = "b".repeat(64);
 const now = new Date(2026, 5, 15, 10, 0);
 const at = (month: number, day: number, hour = 12) => new Date(2026, month - 1, day, hour, 0);
 const DAY = 86_400_000;
-const previous = (scheduledDays: number) => JSON.stringify({ scheduledDays });
+const previous = (scheduledDays: number, reviewedAt: Date) =>
+  encodeMemory({ due: reviewedAt, stability: scheduledDays, difficulty: 5, elapsedDays: scheduledDays, scheduledDays, learningSteps: 0, reps: 2, lapses: 0, state: 2, lastReview: new Date(reviewedAt.getTime() - scheduledDays * DAY) });
 
 function log(cardId: string, rating: number, stateBefore: number, reviewedAt: Date, interval: number | null = null, learner = learnerId) {
   return {
@@ -24,7 +26,7 @@ function log(cardId: string, rating: number, stateBefore: number, reviewedAt: Da
     dueAfter: reviewedAt,
     reviewedAt,
     durationMs: 1000,
-    previous: interval === null ? null : previous(interval),
+    previous: interval === null ? null : previous(interval, reviewedAt),
   };
 }
 

@@ -1,5 +1,18 @@
+import { loadDeck, type DeckOptions } from "@/lib/content/load";
 import { parseCard } from "@/lib/content/parse";
 import type { DeckCard } from "@/lib/content/schema";
+import { decodeCard, encodeCard, type StoredCard } from "@/lib/content/stored-card";
+import { checkNumericTemplate } from "@/lib/practice";
+
+/** Parses a card file the way the deck loader's callers do: numeric templates checked by lib/practice. */
+export function parseTestCard(file: string, source: string): DeckCard {
+  return parseCard(file, source, { checkNumeric: checkNumericTemplate });
+}
+
+/** Loads a deck (the real one by default) the way the deck loader's callers do. */
+export function loadTestDeck(options: Omit<DeckOptions, "checkNumeric"> = {}): Promise<DeckCard[]> {
+  return loadDeck({ ...options, checkNumeric: checkNumericTemplate });
+}
 
 /** A valid card file; `overrides` replace front-matter lines, `body` the Markdown after it. */
 export function cardSource({
@@ -45,7 +58,7 @@ BatchNorm2d(C) 有多少可学习参数？
 }
 
 export function deckCard(id: string, overrides: Parameters<typeof cardSource>[0] = {}): DeckCard {
-  return parseCard(`${id}.md`, cardSource({ id, ...overrides }));
+  return parseTestCard(`${id}.md`, cardSource({ id, ...overrides }));
 }
 
 /** A valid mcq card file: `options` replaces the options YAML, `body` the Markdown. */
@@ -113,7 +126,7 @@ $2C = 2 \\times {{C}} = {{answer}}$
 `;
 }
 
-/** A parsed card as the database row stores it (what lib/quiz/questions reads back). */
-export function storedCard(card: DeckCard) {
-  return { id: card.id, type: card.type, body: JSON.stringify(card.body), spec: card.spec === null ? null : JSON.stringify(card.spec) };
+/** A parsed card as it comes back from the database: written and read through the Card codec. */
+export function storedCard(card: DeckCard): StoredCard {
+  return decodeCard({ id: card.id, ...encodeCard(card) });
 }

@@ -1,10 +1,10 @@
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import type { Element, ElementContent, Root, RootContent } from "hast";
-import { parseCardSpec, type CardSides, type Language } from "@/lib/content/schema";
-import { STATS_MESSAGES } from "@/lib/i18n/stats-messages";
+import type { StoredCard } from "@/lib/content/stored-card";
+import { MESSAGES, type Language } from "@/lib/i18n";
 
-type AnkiCard = { id: string; topic: string; difficulty: string; type: string; tags: string; body: string; spec: string | null };
+type AnkiCard = Pick<StoredCard, "id" | "topic" | "difficulty" | "type" | "tags" | "body" | "spec">;
 
 const hasClass = (node: Element, name: string) => {
   const classes = node.properties.className;
@@ -49,11 +49,11 @@ function field(value: string): string {
 const tag = (value: string) => value.trim().replace(/\s+/g, "_");
 
 function sides(card: AnkiCard, lang: Language): { front: string; back: string } {
-  const labels = STATS_MESSAGES[lang].anki;
-  const side = (JSON.parse(card.body) as Record<Language, CardSides>)[lang];
+  const labels = MESSAGES[lang].anki;
+  const side = card.body[lang];
   const front = [side.question];
   const back: string[] = [];
-  const spec = parseCardSpec(card.spec);
+  const spec = card.spec;
   if (spec?.kind === "mcq") {
     const items = spec.options.map((option) => `<li>${option.html[lang]}</li>`).join("");
     front.push(`<p><strong>${labels.options}</strong></p><ol type="a">${items}</ol>`);
@@ -79,14 +79,14 @@ export function ankiDeck(cards: AnkiCard[], lang: Language): string {
   const header = [
     "#separator:tab",
     "#html:true",
-    `#deck:${STATS_MESSAGES[lang].anki.deck}`,
+    `#deck:${MESSAGES[lang].anki.deck}`,
     "#columns:GUID\tFront\tBack\tTags",
     "#guid column:1",
     "#tags column:4",
   ];
   const rows = cards.map((card) => {
     const { front, back } = sides(card, lang);
-    const tags = ["bn-interview-prep", `topic::${card.topic}`, `difficulty::${card.difficulty}`, `type::${card.type}`, ...(JSON.parse(card.tags) as string[])];
+    const tags = ["bn-interview-prep", `topic::${card.topic}`, `difficulty::${card.difficulty}`, `type::${card.type}`, ...card.tags];
     return [`bn-interview-prep:${lang}:${card.id}`, front, back, tags.map(tag).join(" ")].map(field).join("\t");
   });
   return `${[...header, ...rows].join("\n")}\n`;

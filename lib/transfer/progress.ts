@@ -1,15 +1,20 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
 import { prisma } from "@/lib/db";
 import { readProgressFile, sealProgress, TransferError, type ProgressFile, type ProgressPayload } from "./format";
 import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
+import { decodeRequest, decodeResponse, encodeRequest, encodeResponse } from "@/lib/quiz/codec";
+import { decodeMemory, encodeMemory } from "@/lib/srs/memory-codec";
+import type { MemoryState } from "@/lib/srs/scheduler";
 
 const iso = (date: Date) => date.toISOString();
+const toDate = (value: string | null) => (value === null ? null : new Date(value));
+const nullable = <T, R>(value: T | null, map: (value: T) => R): R | null => (value === null ? null : map(value));
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
-const memoryOf = (json: string) => {
-  const memory = JSON.parse(json) as Record<string, unknown>;
-  return { ...memory, lastReview: memory.lastReview ?? null } as ProgressPayload["reviewLogs"][number]["previous"];
-};
+type FileMemory = NonNullable<ProgressPayload["reviewLogs"][number]["previous"]>;
+const memoryToFile = (memory: MemoryState): FileMemory => ({ ...memory, due: iso(memory.due), lastReview: isoOrNull(memory.lastReview) });
+const memoryFromFile = (memory: FileMemory): MemoryState => ({ ...memory, due: new Date(memory.due), lastReview: toDate(memory.lastReview) });
 
 /** A learner's whole progress (settings, card states, review history, quizzes) as one sealed file. */
 export async function exportProgress(learnerId: string, now = new Date()): Promise<ProgressFile> {
@@ -33,12 +38,12 @@ export async function exportProgress(learnerId: string, now = new Date()): Promi
       dueAfter: iso(log.dueAfter),
       reviewedAt: iso(log.reviewedAt),
       durationMs: log.durationMs,
-      previous: log.previous ? memoryOf(log.previous) : null,
+      previous: nullable(decodeMemory(log.previous), memoryToFile),
     })),
     quizzes: quizzes.map((quiz) => ({
       id: quiz.id,
       mode: quiz.mode as "custom" | "interview",
-      request: JSON.parse(quiz.request),
+      request: decodeRequest(quiz.request),
       secondsPerQuestion: quiz.secondsPerQuestion,
       createdAt: iso(quiz.createdAt),
       finishedAt: isoOrNull(quiz.finishedAt),
@@ -48,7 +53,7 @@ export async function exportProgress(learnerId: string, now = new Date()): Promi
         cardId: question.cardId,
         seed: question.seed,
         answeredAt: isoOrNull(question.answeredAt),
-        response: question.response ? JSON.parse(question.response) : null,
+        response: decodeResponse(question.response),
         outcome: question.outcome as "right" | "partly" | "wrong" | null,
         durationMs: question.durationMs,
         rating: question.rating,
@@ -68,7 +73,6 @@ export type ImportReport = {
 };
 
 const reviewKey = (cardId: string, reviewedAt: Date | string) => `${cardId}|${new Date(reviewedAt).toISOString()}`;
-const toDate = (value: string | null) => (value === null ? null : new Date(value));
 
 /**
  * Merges a validated progress payload into one learner's progress, all in one transaction, idempotently by
@@ -123,7 +127,7 @@ export async function importProgress(learnerId: string, payload: ProgressPayload
             dueAfter: new Date(log.dueAfter),
             reviewedAt: new Date(log.reviewedAt),
             durationMs: log.durationMs,
-            previous: log.previous ? JSON.stringify(log.previous) : null,
+            previous: encodeMemory(nullable(log.previous, memoryFromFile)),
           },
           select: { id: true },
         });
@@ -164,7 +168,7 @@ export async function importProgress(learnerId: string, payload: ProgressPayload
             id: taken ? randomBytes(16).toString("base64url") : quiz.id,
             learnerId,
             mode: quiz.mode,
-            request: JSON.stringify(quiz.request),
+            request: encodeRequest(quiz.request),
             secondsPerQuestion: quiz.secondsPerQuestion,
             createdAt: new Date(quiz.createdAt),
             finishedAt: toDate(quiz.finishedAt),
@@ -175,7 +179,7 @@ export async function importProgress(learnerId: string, payload: ProgressPayload
                 cardId: question.cardId,
                 seed: question.seed,
                 answeredAt: toDate(question.answeredAt),
-                response: question.response ? JSON.stringify(question.response) : null,
+                response: nullable(question.response, encodeResponse),
                 outcome: question.outcome,
                 durationMs: question.durationMs,
                 rating: question.rating,
@@ -198,10 +202,7 @@ export async function importProgressFile(learnerId: string, text: string): Promi
 }
 
 /** The active deck in study order, for the Anki export. */
-export async function listDeckForAnki() {
-  return prisma.card.findMany({
-    where: { retired: false },
-    orderBy: { position: "asc" },
-    select: { id: true, topic: true, difficulty: true, type: true, tags: true, body: true, spec: true },
-  });
+export async function listDeckForAnki(): Promise<StoredCard[]> {
+  const rows = await prisma.card.findMany({ where: { retired: false }, orderBy: { position: "asc" }, select: CARD_COLUMNS });
+  return rows.map(decodeCard);
 }

@@ -4,7 +4,7 @@ import { parseCard } from "@/lib/content/parse";
 import { syncDeck } from "@/lib/content/sync";
 import { answerQuestion, createQuiz } from "@/lib/quiz/session";
 import { gradeCard } from "@/lib/srs/review";
-import { deckCard, mcqSource } from "@/lib/testing/deck";
+import { deckCard, mcqSource, storedCard } from "@/lib/testing/deck";
 import { ankiDeck, toAnkiHtml } from "./anki";
 import { canonicalJson, FORMAT, sealProgress, type ProgressFile } from "./format";
 import { exportProgress, importProgressFile } from "./progress";
@@ -204,13 +204,7 @@ describe("the Anki export", () => {
   });
 
   it("writes Anki's headers and one quoted row per card, in either language", () => {
-    const stored = (id: string, source = deckCard(id)) => ({
-      ...source,
-      tags: JSON.stringify(source.tags),
-      body: JSON.stringify(source.body),
-      spec: source.spec ? JSON.stringify(source.spec) : null,
-    });
-    const cards = [stored("card-a"), stored("mcq", parseCard("mcq.md", mcqSource({ id: "mcq" })))];
+    const cards = [storedCard(deckCard("card-a")), storedCard(parseCard("mcq.md", mcqSource({ id: "mcq" })))];
     const en = ankiDeck(cards, "en");
     const lines = en.trimEnd().split("\n");
     expect(lines.slice(0, 6)).toEqual([

@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cardFilterSchema, listCards } from "@/lib/cards/queries";
 import { DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { getMessages } from "@/lib/i18n";
 import { CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Cards" };
 
@@ -51,7 +52,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         </button>
       </form>
       <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-        {t.cards.results(cards.length)}
+        {format(t.cards.results, { count: cards.length })}
       </p>
       {cards.length === 0 ? (
         <p>{t.cards.none}</p>

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCard, listReviewHistory } from "@/lib/cards/queries";
-import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Card" };
 

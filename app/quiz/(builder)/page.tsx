@@ -1,19 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CARD_TYPES, DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { abandonQuizAction } from "@/lib/quiz/actions";
 import { getUnfinishedQuiz } from "@/lib/quiz/session";
 import { QuizBuilder } from "./quiz-builder";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Quiz" };
 
 export default async function QuizPage() {
   const [{ t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
   const unfinished = await getUnfinishedQuiz(learnerId);
-  // Functions cannot cross to a client component.
-  const { unfinishedProgress: _progress, question: _question, shortBy: _shortBy, ...quizLabels } = t.quiz;
   return (
     <div className="space-y-8">
       <header className="space-y-2">
@@ -31,7 +30,7 @@ export default async function QuizPage() {
               {t.quiz.unfinished}
             </h2>
             <p className="text-sm text-zinc-600 dark:text-zinc-400">
-              {t.quiz.unfinishedProgress(unfinished.questions.filter((q) => q.answeredAt).length, unfinished.questions.length)}
+              {format(t.quiz.unfinishedProgress, { answered: unfinished.questions.filter((q) => q.answeredAt).length, total: unfinished.questions.length })}
             </p>
           </div>
           <div className="flex gap-2">
@@ -48,7 +47,7 @@ export default async function QuizPage() {
         </section>
       )}
       <QuizBuilder
-        labels={{ ...quizLabels, topicNames: t.topics, difficultyNames: t.difficulties }}
+        labels={{ ...t.quiz, topicNames: t.topics, difficultyNames: t.difficulties }}
         topics={[...TOPICS]}
         difficulties={[...DIFFICULTIES]}
         types={[...CARD_TYPES]}

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import type { Messages } from "@/lib/i18n/messages";
 import { startQuizAction, type StartQuizState } from "@/lib/quiz/actions";
+import type { Messages } from "@/lib/i18n";
 
 type Labels = Omit<Messages["quiz"], "unfinishedProgress" | "question" | "shortBy"> & {
   topicNames: Messages["topics"];

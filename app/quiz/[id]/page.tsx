@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getMessages } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 import { getLearnerId } from "@/lib/learner";
-import { presentQuestion } from "@/lib/quiz/questions";
-import { currentPosition, getQuiz } from "@/lib/quiz/session";
+import { getQuizScreen } from "@/lib/quiz/queries";
 import { QuizQuestion } from "./quiz-question";
 
 export const metadata: Metadata = { title: "Quiz" };
@@ -17,10 +17,10 @@ export default async function QuizQuestionPage({
   searchParams: Promise<{ asked?: string }>;
 }) {
   const [{ id }, { asked }, { lang, t }, learnerId] = await Promise.all([params, searchParams, getMessages(), getLearnerId()]);
-  const quiz = await getQuiz(learnerId, id);
-  if (!quiz) notFound();
-  if (quiz.finishedAt) redirect(`/quiz/${id}/result`);
-  if (quiz.abandonedAt) {
+  const screen = await getQuizScreen(learnerId, id, lang);
+  if (!screen) notFound();
+  if (screen.status === "finished") redirect(`/quiz/${id}/result`);
+  if (screen.status === "abandoned") {
     return (
       <div className="space-y-4">
         <p>{t.quiz.abandoned}</p>
@@ -30,31 +30,26 @@ export default async function QuizQuestionPage({
       </div>
     );
   }
-  const position = currentPosition(quiz)!;
-  const question = quiz.questions[position]!;
-  const view = presentQuestion(question.card, question.seed, lang);
-  const total = quiz.questions.length;
   const askedFor = Number(asked);
-  const { unfinishedProgress: _progress, question: questionLabel, shortBy, ...labels } = t.quiz;
   return (
     <div className="space-y-4">
-      {position === 0 && askedFor > total && (
+      {screen.index === 0 && askedFor > screen.total && (
         <p role="note" className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
-          {shortBy(total, askedFor)}
+          {format(t.quiz.shortBy, { got: screen.total, asked: askedFor })}
         </p>
       )}
       <QuizQuestion
-        key={question.id}
-        quizId={quiz.id}
-        cardId={question.cardId}
-        position={position}
-        heading={questionLabel(position + 1, total)}
-        progress={{ answered: position, total }}
-        secondsPerQuestion={quiz.secondsPerQuestion}
-        topic={t.topics[question.card.topic as keyof typeof t.topics]}
-        view={view}
-        labels={{ ...labels, studyLabels: t.study }}
-        isLast={position === total - 1}
+        key={screen.questionId}
+        quizId={screen.quizId}
+        cardId={screen.cardId}
+        position={screen.position}
+        heading={format(t.quiz.question, { n: screen.index + 1, total: screen.total })}
+        progress={{ answered: screen.index, total: screen.total }}
+        secondsPerQuestion={screen.secondsPerQuestion}
+        topic={t.topics[screen.topic]}
+        view={screen.view}
+        labels={{ ...t.quiz, studyLabels: t.study }}
+        isLast={screen.index === screen.total - 1}
       />
     </div>
   );

@@ -5,12 +5,12 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 import { formatClock } from "@/app/ui/stat-tiles";
-import type { Messages } from "@/lib/i18n/messages";
 import { answerAction, quizPositionAction, type AnswerResult } from "@/lib/quiz/actions";
-import type { QuestionView } from "@/lib/quiz/questions";
+import type { QuestionView } from "@/lib/practice";
 import type { QuizResponse } from "@/lib/quiz/request";
+import type { Messages } from "@/lib/i18n";
 
-type Labels = Omit<Messages["quiz"], "unfinishedProgress" | "question" | "shortBy"> & { studyLabels: Messages["study"] };
+type Labels = Messages["quiz"] & { studyLabels: Messages["study"] };
 type Feedback = Extract<AnswerResult, { ok: true }>;
 /** Refusals that mean this page is behind the quiz (answered elsewhere, or over): catch up, not an error. */
 const STALE = new Set(["already_answered", "not_current", "quiz_finished", "unknown_question"]);

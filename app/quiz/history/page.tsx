@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getMessages } from "@/lib/i18n";
 import { getLearnerId } from "@/lib/learner";
 import { listQuizzes } from "@/lib/quiz/session";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Past quizzes" };
 

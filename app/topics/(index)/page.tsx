@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { countCardsByTopic } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
-import { getMessages } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Topics" };
 
@@ -23,7 +24,7 @@ export default async function TopicsPage() {
               </Link>
             </h2>
             <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{t.topicIntros[topic]}</p>
-            <p className="mt-2 text-xs font-medium text-accent-700 dark:text-accent-300">{t.topicGuide.cardCount(counts[topic] ?? 0)}</p>
+            <p className="mt-2 text-xs font-medium text-accent-700 dark:text-accent-300">{format(t.topicGuide.cardCount, { count: counts[topic] ?? 0 })}</p>
           </li>
         ))}
       </ul>

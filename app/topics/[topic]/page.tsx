@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
 import { listCards } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
-import { getMessages } from "@/lib/i18n";
 import { startTopicQuizAction } from "@/lib/quiz/actions";
+import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Topic" };
 

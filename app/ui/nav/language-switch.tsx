@@ -1,5 +1,5 @@
-import type { Language } from "@/lib/content/schema";
 import { setLanguage } from "@/lib/learner/actions";
+import type { Language } from "@/lib/i18n";
 
 /** A plain form, so switching language works even before any JavaScript has loaded. */
 export function LanguageSwitch({ lang, label }: { lang: Language; label: string }) {

@@ -2,25 +2,11 @@
 
 import { useState } from "react";
 import { CardHtml } from "@/app/ui/cards/card-sides";
-import type { Messages } from "@/lib/i18n/messages";
-import type { FeedbackView, QuestionResponse, QuestionView } from "@/lib/quiz/questions";
+import type { FeedbackView, QuestionResponse, QuestionView } from "@/lib/practice";
+import type { Messages } from "@/lib/i18n";
 
 /** The answer forms of mcq and numeric questions and their feedback, shared by quizzes and the study screen. */
-type Labels = Pick<
-  Messages["quiz"],
-  | "chooseOption"
-  | "chooseOptions"
-  | "whyWrong"
-  | "explanation"
-  | "submit"
-  | "yourAnswer"
-  | "numberPlaceholder"
-  | "expected"
-  | "given"
-  | "solution"
-  | "openCalculator"
-  | "opensInNewTab"
->;
+type Labels = Messages["quiz"];
 
 const primary = "rounded-lg px-5 py-2.5 font-medium disabled:opacity-60 bg-accent-600 text-white hover:bg-accent-700";
 

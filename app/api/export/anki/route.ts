@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { apiError } from "@/lib/api";
-import { LANGUAGES } from "@/lib/content/schema";
 import { ankiDeck, listDeckForAnki } from "@/lib/transfer";
+import { LANGUAGES } from "@/lib/i18n";
 
 const querySchema = z.strictObject({ lang: z.enum(LANGUAGES, { error: "lang must be en or zh" }) });
 

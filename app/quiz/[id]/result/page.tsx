@@ -3,31 +3,25 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
-import { getMessages } from "@/lib/i18n";
+import { format } from "@/lib/i18n";
+import { getMessages } from "@/lib/i18n/server";
 import { getLearnerId } from "@/lib/learner";
-import { explainQuestion, presentQuestion } from "@/lib/quiz/questions";
-import { quizResponseSchema } from "@/lib/quiz/request";
-import { getQuiz, scoreOf } from "@/lib/quiz/session";
+import { getQuizResult } from "@/lib/quiz/queries";
 import { ScheduleGrade } from "./schedule-grade";
 
 export const metadata: Metadata = { title: "Quiz result" };
 
 export default async function QuizResultPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { lang, t }, learnerId] = await Promise.all([params, getMessages(), getLearnerId()]);
-  const quiz = await getQuiz(learnerId, id);
+  const quiz = await getQuizResult(learnerId, id, lang);
   if (!quiz) notFound();
-  if (!quiz.finishedAt && !quiz.abandonedAt) redirect(`/quiz/${id}`);
-  const score = scoreOf(quiz.questions);
-  const seconds = Math.round(((quiz.finishedAt ?? quiz.abandonedAt)!.getTime() - quiz.createdAt.getTime()) / 1000);
-  const latestReviewOfCard = new Map<string, number>();
-  for (const question of quiz.questions) {
-    if (question.reviewLogId !== null) latestReviewOfCard.set(question.cardId, question.reviewLogId);
-  }
+  if (quiz === "open") redirect(`/quiz/${id}`);
+  const { score, seconds } = quiz;
   return (
     <div className="space-y-8">
       <header className="space-y-4">
         <h1 className="text-2xl font-semibold tracking-tight">
-          {t.quiz.modes[quiz.mode as "custom" | "interview"]} · {t.quiz.result}
+          {t.quiz.modes[quiz.mode]} · {t.quiz.result}
         </h1>
         <StatTiles
           tiles={[
@@ -47,29 +41,25 @@ export default async function QuizResultPage({ params }: { params: Promise<{ id:
             },
           ]}
         />
-        {quiz.abandonedAt && <p className="text-amber-800 dark:text-amber-300">{t.quiz.abandoned}</p>}
+        {quiz.abandoned && <p className="text-amber-800 dark:text-amber-300">{t.quiz.abandoned}</p>}
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{t.quiz.scheduleHelp}</p>
       </header>
       <ol className="space-y-6">
-        {quiz.questions.map((question) => {
-          const view = presentQuestion(question.card, question.seed, lang);
-          const parsed = question.response ? quizResponseSchema.safeParse(JSON.parse(question.response)) : null;
-          const response = parsed?.success ? parsed.data : null;
-          const feedback = view.kind === "concept" || !response || response.kind === "self" ? null : explainQuestion(question.card, question.seed, lang, response);
-          const outcome = question.outcome as "right" | "partly" | "wrong" | null;
+        {quiz.questions.map((question, index) => {
+          const { view, feedback, outcome } = question;
           return (
             <li key={question.id} className="space-y-4 rounded-2xl border border-zinc-200 p-5 dark:border-zinc-800" data-testid="result-question" data-outcome={outcome ?? "unanswered"}>
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <h2 className="font-semibold">{t.quiz.question(question.position + 1, quiz.questions.length)}</h2>
+                <h2 className="font-semibold">{format(t.quiz.question, { n: index + 1, total: quiz.questions.length })}</h2>
                 <span className="text-sm font-medium">{outcome ? t.quiz.outcomes[outcome] : "—"}</span>
               </div>
               <CardHtml html={view.question} />
               {view.kind === "concept" && (
                 <>
-                  {response?.kind === "self" && response.text && (
+                  {question.writtenAnswer && (
                     <div className="rounded-lg bg-zinc-50 p-3 dark:bg-zinc-900">
                       <p className="text-sm font-medium">{t.quiz.yourAnswer}</p>
-                      <p className="whitespace-pre-wrap">{response.text}</p>
+                      <p className="whitespace-pre-wrap">{question.writtenAnswer}</p>
                     </div>
                   )}
                   <AnswerSides sides={view} labels={t.study} />
@@ -104,9 +94,10 @@ export default async function QuizResultPage({ params }: { params: Promise<{ id:
                     <span className="font-mono">{feedback.givenText ?? "—"}</span>
                   </p>
                   <CardHtml html={feedback.solution} />
-                  <Link href={feedback.calculatorHref} className="font-medium text-accent-700 underline dark:text-accent-300">
+                  <a href={feedback.calculatorHref} target="_blank" rel="noopener" className="font-medium text-accent-700 underline dark:text-accent-300">
                     {t.quiz.openCalculator}
-                  </Link>
+                    <span className="sr-only"> ({t.quiz.opensInNewTab})</span>
+                  </a>
                 </div>
               )}
               {question.rating !== null && (
@@ -114,7 +105,7 @@ export default async function QuizResultPage({ params }: { params: Promise<{ id:
                   quizId={quiz.id}
                   position={question.position}
                   rating={question.rating}
-                  locked={latestReviewOfCard.get(question.cardId) !== question.reviewLogId}
+                  locked={question.locked}
                   labels={{ title: t.quiz.scheduleGrade, locked: t.quiz.gradeLocked, grades: t.study.grades, failed: t.quiz.failed, saved: t.quiz.gradeSaved }}
                 />
               )}

@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { parseCard } from "@/lib/content/parse";
-import { parseCardSpec } from "@/lib/content/schema";
-import { cardSource, mcqSource, numericSource, storedCard } from "@/lib/testing/deck";
+import { decodeCard, encodeCard } from "@/lib/content/stored-card";
+import { cardSource, mcqSource, numericSource, parseTestCard, storedCard } from "@/lib/testing/deck";
 import { instantiate } from "./numeric";
-import { explainQuestion, gradeResponse, presentQuestion } from "./questions";
+import { buildQuestion, explainQuestion as explain, gradeResponse as grade, presentQuestion as present, type PracticeCard, type QuestionResponse } from "./question";
+import type { Language } from "@/lib/i18n";
 
-const concept = storedCard(parseCard("concept.md", cardSource()));
-const mcqCard = parseCard("mcq.md", mcqSource());
+// The card and seed build the question once; each helper reads that one object.
+const presentQuestion = (card: PracticeCard, seed: number, lang: Language) => present(buildQuestion(card, seed), lang);
+const gradeResponse = (card: PracticeCard, seed: number, response: QuestionResponse) => grade(buildQuestion(card, seed), response);
+const explainQuestion = (card: PracticeCard, seed: number, lang: Language, response: QuestionResponse | null) =>
+  explain(buildQuestion(card, seed), lang, response);
+
+const concept = storedCard(parseTestCard("concept.md", cardSource()));
+const mcqCard = parseTestCard("mcq.md", mcqSource());
 const mcq = storedCard(mcqCard);
-const numericCard = parseCard("numeric.md", numericSource());
+const numericCard = parseTestCard("numeric.md", numericSource());
 const numeric = storedCard(numericCard);
 if (numericCard.spec?.kind !== "numeric") throw new Error("the test card should be numeric");
 const { template } = numericCard.spec;
@@ -100,11 +106,12 @@ describe("explainQuestion", () => {
   });
 });
 
-describe("parseCardSpec", () => {
+describe("the Card codec", () => {
   it("reads back the spec the deck stores as JSON, and null for concept cards", () => {
-    expect(parseCardSpec(JSON.stringify(mcqCard.spec))).toEqual(mcqCard.spec);
-    expect(parseCardSpec(JSON.stringify(numericCard.spec))).toEqual(numericCard.spec);
-    expect(parseCardSpec(null)).toBeNull();
-    expect(() => parseCardSpec('{"kind":"essay"}')).toThrow();
+    const row = (card: typeof mcqCard) => ({ id: card.id, ...encodeCard(card) });
+    expect(decodeCard(row(mcqCard)).spec).toEqual(mcqCard.spec);
+    expect(decodeCard(row(numericCard)).spec).toEqual(numericCard.spec);
+    expect(concept.spec).toBeNull();
+    expect(() => decodeCard({ ...row(mcqCard), contentHash: "other", spec: '{"kind":"essay"}' })).toThrow();
   });
 });

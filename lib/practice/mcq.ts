@@ -1,4 +1,4 @@
-import { mulberry32 } from "@/lib/calculator/random";
+import { mulberry32 } from "@/lib/bn";
 import type { McqOption } from "@/lib/content/schema";
 
 /** The options in the order one attempt shows them: a Fisher–Yates shuffle driven by mulberry32(seed). */

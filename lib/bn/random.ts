@@ -27,10 +27,3 @@ export function normalValues(seed: number, count: number): Float64Array {
   }
   return values;
 }
-
-export function parseSeed(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d{1,10}$/.test(trimmed)) return null;
-  const seed = Number(trimmed);
-  return seed <= 0xffffffff ? seed : null;
-}

@@ -1,6 +1,3 @@
-import type { Language } from "@/lib/content/schema";
-
-// Plain strings only (with {placeholders}): they cross from the server page into the client islands.
 const en = {
   stats: {
     title: "Statistics",
@@ -95,9 +92,9 @@ const en = {
   },
 };
 
-export type StatsMessages = typeof en;
+export type ProgressMessages = typeof en;
 
-const zh: StatsMessages = {
+const zh: ProgressMessages = {
   stats: {
     title: "统计",
     lead: "到目前为止学习的成效。学习日从凌晨 4 点开始。",
@@ -188,9 +185,4 @@ const zh: StatsMessages = {
   },
 };
 
-export const STATS_MESSAGES: Record<Language, StatsMessages> = { en, zh };
-
-/** Fills {placeholders} in a message. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+export const PROGRESS_MESSAGES = { en, zh };

@@ -1,16 +1,9 @@
-import { parseAnswer, withinTolerance } from "@/lib/quiz/answer-parse";
-import {
-  calculatorHref,
-  describeParams,
-  drawParams,
-  extremeValues,
-  fillPlaceholders,
-  instantiate,
-  PREVIEW_SEED,
-  type NumericInstance,
-} from "@/lib/quiz/numeric";
+import { calculatorHref } from "@/lib/calculator/link";
 import { formatNumber } from "@/lib/calculator/format";
-import { LANGUAGES, type Bilingual, type NumericTemplate } from "./schema";
+import { type Bilingual, type NumericPreview, type NumericTemplate } from "@/lib/content/schema";
+import { parseAnswer, withinTolerance } from "./answer-parse";
+import { describeParams, drawParams, extremeValues, fillPlaceholders, instantiate, PREVIEW_SEED, type NumericInstance } from "./numeric";
+import { LANGUAGES } from "@/lib/i18n";
 
 /** Seeds every numeric card is tried with, besides every combination of its parameters' extreme values. */
 export const CHECK_SEEDS = 50;
@@ -39,7 +32,7 @@ function extremeCombinations(template: NumericTemplate): Record<string, number>[
  * grade as right against itself; the calculator link must carry the numbers. Returns the preview (seed 1)
  * Markdown; throws an Error whose message names the failing parameter values.
  */
-export function checkNumericTemplate(template: NumericTemplate): { question: Bilingual; solution: Bilingual } {
+export function checkNumericTemplate(template: NumericTemplate): NumericPreview {
   const trials: { seed: number; fixed: Record<string, number> }[] = [
     ...extremeCombinations(template).map((fixed, index) => ({ seed: index + 1, fixed })),
     ...Array.from({ length: CHECK_SEEDS }, (_, index) => ({ seed: index + 1, fixed: {} })),
@@ -72,7 +65,7 @@ export function checkNumericTemplate(template: NumericTemplate): { question: Bil
         `for ${describeParams(instance.params)} the displayed answer ${formatNumber(instance.answer)} is outside the card's own tolerance of ${instance.answer}`,
       );
     }
-    if (calculatorHref(instance, template.calculation.answer) === null) {
+    if (calculatorHref(instance.engine, instance.result, template.calculation.answer) === null) {
       throw new Error(`for ${describeParams(instance.params)} the numbers are too long for a calculator link; use a smaller tensor`);
     }
     fill(instance);

@@ -1,4 +1,4 @@
-import type { Language } from "@/lib/content/schema";
+import { plural } from "../format";
 
 const en = {
   appName: "BN Interview Prep",
@@ -53,7 +53,7 @@ const en = {
     topic: "Topic",
     difficulty: "Difficulty",
     any: "Any",
-    results: (n: number) => `${n} card${n === 1 ? "" : "s"}`,
+    results: plural("{count} card", "{count} cards"),
     none: "No card matches. Try fewer words or another topic.",
     sources: "Sources",
     tags: "Tags",
@@ -83,12 +83,12 @@ const en = {
     interviewHelp: "10 questions, a mix of all types, 90 seconds each on a visible clock.",
     startInterview: "Start an interview",
     unfinished: "You have an unfinished quiz",
-    unfinishedProgress: (answered: number, total: number) => `${answered} of ${total} answered.`,
+    unfinishedProgress: "{answered} of {total} answered.",
     resume: "Resume",
     abandon: "Abandon",
     history: "Past quizzes",
     noHistory: "No quizzes yet. Your scores per topic will appear here.",
-    question: (n: number, total: number) => `Question ${n} of ${total}`,
+    question: "Question {n} of {total}",
     yourAnswer: "Your answer",
     writeAnswer: "Write your answer (optional), then compare it with the model answer.",
     showModel: "Show model answer",
@@ -123,7 +123,7 @@ const en = {
     gradeSaved: "Saved",
     abandoned: "This quiz was abandoned.",
     notFound: "There is no such quiz.",
-    shortBy: (got: number, asked: number) => `Only ${got} questions match; the quiz has ${got} instead of ${asked}.`,
+    shortBy: "Only {got} questions match; the quiz has {got} instead of {asked}.",
     newQuiz: "New quiz",
     answered: "answered",
     modes: { custom: "Quiz", interview: "Interview" },
@@ -139,7 +139,7 @@ const en = {
   topicGuide: {
     title: "Topics",
     lead: "Each topic reads as a short study guide: the ideas first, then questions to practise them.",
-    cardCount: (n: number) => `${n} card${n === 1 ? "" : "s"}`,
+    cardCount: plural("{count} card", "{count} cards"),
     study: "Study this topic",
     quiz: "Quiz this topic",
     ideas: "The ideas",
@@ -204,9 +204,9 @@ const en = {
   loading: "Loading…",
 };
 
-export type Messages = typeof en;
+export type AppMessages = typeof en;
 
-const zh: Messages = {
+const zh: AppMessages = {
   appName: "BN 面试备考",
   nav: { home: "首页", study: "学习", quiz: "测验", topics: "主题", cards: "卡片", calculator: "计算器", stats: "统计", settings: "设置" },
   language: { label: "语言", en: "English", zh: "中文" },
@@ -259,7 +259,7 @@ const zh: Messages = {
     topic: "主题",
     difficulty: "难度",
     any: "全部",
-    results: (n: number) => `${n} 张卡片`,
+    results: "{count} 张卡片",
     none: "没有匹配的卡片。试试更少的词或换个主题。",
     sources: "出处",
     tags: "标签",
@@ -289,12 +289,12 @@ const zh: Messages = {
     interviewHelp: "10 道题，各题型混合，每题 90 秒，计时可见。",
     startInterview: "开始模拟面试",
     unfinished: "你有一个未完成的测验",
-    unfinishedProgress: (answered: number, total: number) => `已答 ${answered} / ${total} 题。`,
+    unfinishedProgress: "已答 {answered} / {total} 题。",
     resume: "继续",
     abandon: "放弃",
     history: "历史测验",
     noHistory: "还没有测验记录。各主题得分会显示在这里。",
-    question: (n: number, total: number) => `第 ${n} 题，共 ${total} 题`,
+    question: "第 {n} 题，共 {total} 题",
     yourAnswer: "你的答案",
     writeAnswer: "先写下你的答案（可选），再与参考答案对照。",
     showModel: "显示参考答案",
@@ -329,7 +329,7 @@ const zh: Messages = {
     gradeSaved: "已保存",
     abandoned: "这个测验已放弃。",
     notFound: "没有这个测验。",
-    shortBy: (got: number, asked: number) => `只有 ${got} 道题符合条件；本次测验为 ${got} 题，而不是 ${asked} 题。`,
+    shortBy: "只有 {got} 道题符合条件；本次测验为 {got} 题，而不是 {asked} 题。",
     newQuiz: "新测验",
     answered: "已答",
     modes: { custom: "测验", interview: "模拟面试" },
@@ -345,7 +345,7 @@ const zh: Messages = {
   topicGuide: {
     title: "主题",
     lead: "每个主题都是一份简短的学习指南：先讲概念，再用题目练习。",
-    cardCount: (n: number) => `${n} 张卡片`,
+    cardCount: "{count} 张卡片",
     study: "学习这个主题",
     quiz: "测验这个主题",
     ideas: "概念",
@@ -410,4 +410,4 @@ const zh: Messages = {
   loading: "加载中…",
 };
 
-export const MESSAGES: Record<Language, Messages> = { en, zh };
+export const APP_MESSAGES = { en, zh };

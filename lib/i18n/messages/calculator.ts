@@ -1,6 +1,3 @@
-import type { Language } from "@/lib/content/schema";
-
-// Plain strings only (with {placeholders}): they cross from the server page into the client island.
 const en = {
   title: "BatchNorm calculator",
   lead: "Exact float64 BatchNorm with every step worked out. Results update as you type; the link reproduces the calculation.",
@@ -323,4 +320,4 @@ const zh: CalculatorMessages = {
   },
 };
 
-export const CALCULATOR_MESSAGES: Record<Language, CalculatorMessages> = { en, zh };
+export const CALCULATOR_MESSAGES = { en, zh };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32, normalValues, parseSeed } from "./random";
+import { mulberry32, normalValues } from "./random";
 
 describe("mulberry32", () => {
   it("repeats for a seed and differs between seeds", () => {
@@ -23,15 +23,5 @@ describe("normalValues", () => {
     expect(Math.abs(mean)).toBeLessThan(0.02);
     expect(variance).toBeGreaterThan(0.97);
     expect(variance).toBeLessThan(1.03);
-  });
-});
-
-describe("parseSeed", () => {
-  it("accepts 32-bit unsigned integers only", () => {
-    expect(parseSeed(" 12 ")).toBe(12);
-    expect(parseSeed("4294967295")).toBe(4294967295);
-    expect(parseSeed("4294967296")).toBeNull();
-    expect(parseSeed("-1")).toBeNull();
-    expect(parseSeed("1.5")).toBeNull();
   });
 });

@@ -5,12 +5,12 @@ import { computeParams } from "@/lib/calculator/params";
 import { computeTensor, type TensorDisplay } from "@/lib/calculator/tensor";
 import { formatNumber } from "@/lib/calculator/format";
 import { parseCalculatorState } from "@/lib/calculator/url-state";
-import { loadDeck } from "@/lib/content";
 import type { DeckCard, NumericParam, NumericTemplate } from "@/lib/content/schema";
-import { storedCard } from "@/lib/testing/deck";
+import { calculatorHref } from "@/lib/calculator/link";
+import { loadTestDeck, storedCard } from "@/lib/testing/deck";
 import { parseAnswer, withinTolerance } from "./answer-parse";
-import { calculatorHref, drawParams, fillPlaceholders, instantiate, readPath, type TensorValue } from "./numeric";
-import { explainQuestion, gradeResponse } from "./questions";
+import { drawParams, fillPlaceholders, instantiate, readPath, type TensorValue } from "./numeric";
+import { buildQuestion, explainQuestion, gradeResponse } from "./question";
 
 const SEEDS = Array.from({ length: 200 }, (_, i) => (i * 2_654_435_761) >>> 0);
 
@@ -116,7 +116,7 @@ function calculatorAnswer(href: string, answer: string): number | undefined {
 describe("every numeric card of the deck", () => {
   let numericCards: DeckCard[];
   beforeAll(async () => {
-    numericCards = (await loadDeck()).filter((card) => card.type === "numeric");
+    numericCards = (await loadTestDeck()).filter((card) => card.type === "numeric");
   });
 
   it("exists: the deck has at least five numeric cards", () => {
@@ -130,7 +130,7 @@ describe("every numeric card of the deck", () => {
       const stored = storedCard(card);
       for (const seed of SEEDS) {
         const instance = instantiate(template, seed);
-        // An independent engine call from the same arguments, outside lib/quiz's result handling.
+        // An independent engine call from the same arguments, outside lib/practice's result handling.
         const engine = instance.engine;
         const direct =
           engine.call === "params"
@@ -143,11 +143,11 @@ describe("every numeric card of the deck", () => {
         const path = template.calculation.answer.replace(/^runningVar/, "running.varAfter").replace(/^runningMean/, "running.meanAfter");
         expect(instance.answer, `${card.id} seed ${seed}`).toBe(readPath(direct, path));
         const shown = formatNumber(instance.answer);
-        expect(gradeResponse(stored, seed, { kind: "numeric", text: shown }), `${card.id} seed ${seed}`).toMatchObject({ outcome: "right" });
+        expect(gradeResponse(buildQuestion(stored, seed), { kind: "numeric", text: shown }), `${card.id} seed ${seed}`).toMatchObject({ outcome: "right" });
       }
       // Rendering KaTeX is the slow part, so the rendered feedback is checked on fewer seeds.
       for (const seed of SEEDS.slice(0, 25)) {
-        const feedback = explainQuestion(stored, seed, seed % 2 ? "en" : "zh", { kind: "numeric", text: "" });
+        const feedback = explainQuestion(buildQuestion(stored, seed), seed % 2 ? "en" : "zh", { kind: "numeric", text: "" });
         if (feedback.kind !== "numeric") throw new Error("not numeric feedback");
         expect(feedback.expected, `${card.id} seed ${seed}`).toBe(instantiate(template, seed).answer);
         // KaTeX keeps each formula's TeX source in an <annotation>, so the printed number is there verbatim.
@@ -162,7 +162,7 @@ describe("every numeric card of the deck", () => {
       const { template } = card.spec;
       for (const seed of SEEDS.slice(0, 40)) {
         const instance = instantiate(template, seed);
-        const href = calculatorHref(instance, template.calculation.answer);
+        const href = calculatorHref(instance.engine, instance.result, template.calculation.answer);
         expect(href, card.id).toMatch(/^\/calculator(\?|$)/);
         const fromLink = calculatorAnswer(href!, template.calculation.answer);
         expect(fromLink, `${card.id} seed ${seed}: ${href}`).toBeDefined();
@@ -186,7 +186,7 @@ describe("every numeric card of the deck", () => {
       const answer = instantiate(card.spec.template, 5).answer;
       const wrong = String(answer * 1.5 + 1);
       expect(parseAnswer(wrong)).not.toBeNull();
-      expect(gradeResponse(storedCard(card), 5, { kind: "numeric", text: wrong }), card.id).toEqual({ outcome: "wrong", value: Number(wrong) });
+      expect(gradeResponse(buildQuestion(storedCard(card), 5), { kind: "numeric", text: wrong }), card.id).toEqual({ outcome: "wrong", value: Number(wrong) });
     }
   });
 });

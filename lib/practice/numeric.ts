@@ -1,0 +1,210 @@
+import { formatNumber } from "@/lib/calculator/format";
+import { engineCall, runEngine, type EngineCall } from "@/lib/calculator/engine-call";
+import { mulberry32 } from "@/lib/bn";
+import { FIELD_PATH, type ArgValue, type Calculation, type NumericParam, type NumericTemplate, type ParamSpec } from "@/lib/content/schema";
+
+/*
+ * A numeric card is a template: parameters drawn from a seed, an engine call built from them, and a field of
+ * the call's result that is the answer. Nothing here stores an answer: lib/bn computes it for every draw.
+ */
+
+export type TensorValue = { shape: number[]; values: number[] };
+export type ParamValue = number | TensorValue;
+export type ParamValues = Record<string, ParamValue>;
+
+export interface NumericInstance {
+  seed: number;
+  params: ParamValues;
+  engine: EngineCall;
+  /** the engine's result (for `running`, the forward result with runningMean/runningVar/numBatchesTracked after the update) */
+  result: Record<string, unknown>;
+  answer: number;
+}
+
+/** A template problem an author must fix; the message says which parameter values or placeholder. */
+export class NumericTemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "NumericTemplateError";
+  }
+}
+
+/** Largest seeded tensor a card may draw: it is printed in the question and carried in the calculator link. */
+export const MAX_TENSOR_VALUES = 1024;
+export const PREVIEW_SEED = 1;
+
+// ---- drawing parameters -----------------------------------------------------------------------------
+
+function isTensor(spec: ParamSpec): spec is Extract<ParamSpec, { tensor: unknown }> {
+  return "tensor" in spec;
+}
+
+/** The values a range or choice parameter can take at its ends (every choice; a range's first and last step). */
+export function extremeValues(spec: ParamSpec): number[] {
+  if ("choices" in spec) return [...new Set(spec.choices)];
+  if ("range" in spec) {
+    const [min, max] = spec.range;
+    const step = spec.step ?? 1;
+    return [...new Set([min, min + Math.floor((max - min) / step) * step])];
+  }
+  return [];
+}
+
+/**
+ * Draws every parameter from mulberry32(seed): scalars first, in declaration order, then tensors (whose shapes
+ * may name scalars). `fixed` pins scalar parameters (the content check uses it to try every extreme).
+ */
+export function drawParams(params: readonly NumericParam[], seed: number, fixed: Record<string, number> = {}): ParamValues {
+  const random = mulberry32(seed);
+  const values: ParamValues = {};
+  for (const { name, spec } of params) {
+    if (isTensor(spec)) continue;
+    let value: number;
+    if ("choices" in spec) value = spec.choices[Math.floor(random() * spec.choices.length)]!;
+    else {
+      const step = spec.step ?? 1;
+      const count = Math.floor((spec.range[1] - spec.range[0]) / step) + 1;
+      value = spec.range[0] + Math.floor(random() * count) * step;
+    }
+    values[name] = fixed[name] ?? value;
+  }
+  for (const { name, spec } of params) {
+    if (!isTensor(spec)) continue;
+    const { min, max, decimals } = spec.tensor;
+    const shape = spec.tensor.shape.map((dim) => {
+      if (typeof dim === "number") return dim;
+      const value = values[dim];
+      if (typeof value !== "number") throw new NumericTemplateError(`tensor "${name}": shape names "${dim}", which is no range or choice parameter`);
+      if (!Number.isInteger(value) || value <= 0) throw new NumericTemplateError(`tensor "${name}": shape dimension ${dim}=${value} is not a positive integer`);
+      return value;
+    });
+    const size = shape.reduce((product, dim) => product * dim, 1);
+    if (size > MAX_TENSOR_VALUES) throw new NumericTemplateError(`tensor "${name}" has ${size} values; at most ${MAX_TENSOR_VALUES}`);
+    const scale = 10 ** decimals;
+    const low = Math.ceil(min * scale - 1e-9);
+    const high = Math.floor(max * scale + 1e-9);
+    // k / 10^d is the shortest decimal for these k, so the numbers print and travel in links exactly as drawn.
+    const draw = () => (low + Math.floor(random() * (high - low + 1))) / scale;
+    values[name] = { shape, values: Array.from({ length: size }, draw) };
+  }
+  return values;
+}
+
+// ---- references: {{param}}, {{x.shape}}, {{answer}}, {{result.batchVar[0]}} ---------------------------
+
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const EXACT_REFERENCE = /^\{\{\s*([^{}]*?)\s*\}\}$/;
+
+function splitPath(path: string): (string | number)[] {
+  return [...path.matchAll(/([A-Za-z_]\w*)|\[(\d+)\]/g)].map((m) => (m[1] !== undefined ? m[1] : Number(m[2])));
+}
+
+function step(value: unknown, key: string | number): unknown {
+  if (value == null) return undefined;
+  if (typeof key === "number") {
+    if (typeof value !== "object" || !("length" in value)) return undefined;
+    return (value as ArrayLike<unknown>)[key];
+  }
+  if (typeof value !== "object" || ArrayBuffer.isView(value) || Array.isArray(value)) return undefined;
+  return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+/** Reads a field path such as `runningVar[0]` or `running.varAfter[1]`; undefined when there is no such field. */
+export function readPath(root: unknown, path: string): unknown {
+  if (!FIELD_PATH.test(path)) return undefined;
+  return splitPath(path).reduce<unknown>(step, root);
+}
+
+/** A parameter reference: `C`, `x` (a tensor's values), `x.shape`, `x[0]`. */
+function readParam(params: ParamValues, path: string): unknown {
+  const [name, ...rest] = splitPath(path);
+  if (typeof name !== "string" || !FIELD_PATH.test(path) || !Object.hasOwn(params, name)) return undefined;
+  const value = params[name]!;
+  if (typeof value === "number") return rest.length === 0 ? value : undefined;
+  if (rest[0] === "shape") return rest.slice(1).reduce<unknown>(step, value.shape);
+  return rest.reduce<unknown>(step, value.values);
+}
+
+function plain(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array);
+  return value;
+}
+
+/** Puts parameter values into the calculation's arguments: "{{C}}" becomes 64, ["{{b}}"] becomes [0.5]. */
+export function resolveArgs(args: Record<string, ArgValue>, params: ParamValues): Record<string, unknown> {
+  const resolve = (value: ArgValue, where: string): unknown => {
+    if (Array.isArray(value)) return value.map((item, index) => resolve(item, `${where}[${index}]`));
+    if (typeof value !== "string" || !value.includes("{{")) return value;
+    const match = EXACT_REFERENCE.exec(value);
+    if (!match) throw new NumericTemplateError(`calculation.args.${where}: "${value}" must be exactly one {{parameter}} reference`);
+    const resolved = readParam(params, match[1]!);
+    if (resolved === undefined) throw new NumericTemplateError(`calculation.args.${where}: {{${match[1]}}} names no parameter`);
+    return plain(resolved);
+  };
+  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, resolve(value, key)]));
+}
+
+// ---- the engine call --------------------------------------------------------------------------------
+
+/** The engine arguments of a calculation for these parameter values, validated. */
+function calculationCall(calculation: Calculation, params: ParamValues): EngineCall {
+  return engineCall(calculation.call, resolveArgs(calculation.args, params));
+}
+
+/** One question: parameters drawn from the seed, and the engine's answer for them. */
+export function instantiate(template: Pick<NumericTemplate, "params" | "calculation">, seed: number, fixed: Record<string, number> = {}): NumericInstance {
+  const params = drawParams(template.params, seed, fixed);
+  const engine = calculationCall(template.calculation, params);
+  const result = runEngine(engine);
+  const answer = readPath(result, template.calculation.answer);
+  if (typeof answer !== "number" || !Number.isFinite(answer)) {
+    throw new NumericTemplateError(
+      `calculation.answer "${template.calculation.answer}" is ${answer === undefined ? "not a field of the result" : `not a finite number (${String(answer)})`}`,
+    );
+  }
+  return { seed, params, engine, result, answer };
+}
+
+// ---- filling Markdown ------------------------------------------------------------------------------
+
+function display(value: unknown): string | undefined {
+  if (typeof value === "number") return formatNumber(value);
+  if (typeof value === "string") return value;
+  if (typeof value === "boolean") return String(value);
+  if (value === null) return "none";
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const items = Array.from(value as ArrayLike<unknown>, display);
+    return items.every((item) => item !== undefined) ? items.join(", ") : undefined;
+  }
+  return undefined;
+}
+
+/** Every {{placeholder}} of a Markdown template, as written. */
+export function placeholders(markdown: string): string[] {
+  return [...markdown.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+}
+
+/**
+ * Fills {{name}} placeholders with this instance's numbers (6 significant digits; a tensor as "1, -0.5, 2").
+ * A placeholder may name a parameter (`C`, `x`, `x[0]`, `x.shape`), `answer`, or a result field
+ * (`result.batchVar[0]`). Throws naming `where` when one names nothing.
+ */
+export function fillPlaceholders(markdown: string, instance: NumericInstance, where: string): string {
+  return markdown.replace(PLACEHOLDER, (_, reference: string) => {
+    let value: unknown;
+    if (reference === "answer") value = instance.answer;
+    else if (reference === "result" || reference.startsWith("result.") || reference.startsWith("result[")) {
+      value = readPath({ result: instance.result }, reference);
+    } else value = readParam(instance.params, reference);
+    const text = display(value);
+    if (text === undefined) throw new NumericTemplateError(`${where}: placeholder {{${reference}}} names no parameter or computed value`);
+    return text;
+  });
+}
+
+/** "C=64, N=4, x=[1, -0.5, 2, 0]": the values of one draw, for error messages. */
+export function describeParams(params: ParamValues): string {
+  return Object.entries(params)
+    .map(([name, value]) => `${name}=${typeof value === "number" ? value : `[${value.values.join(", ")}]`}`)
+    .join(", ");
+}
