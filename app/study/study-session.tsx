@@ -92,11 +92,11 @@ export function StudySession({
     (rating: (typeof GRADES)[number]) => {
       if (!card || !revealed) return;
       const durationMs = Math.round(performance.now() - shownAt.current);
-      run(() => gradeAction({ cardId: card.id, rating, durationMs }, scope));
+      run(() => gradeAction({ grade: { cardId: card.id, rating, durationMs }, scope }));
     },
     [card, revealed, run, scope],
   );
-  const undo = useCallback(() => run(() => undoAction(scope), labels.undone), [run, labels, scope]);
+  const undo = useCallback(() => run(() => undoAction({ scope }), labels.undone), [run, labels, scope]);
 
   /** mcq and numeric cards: check the answer (or, with none, just show the solution) before grading. */
   const check = useCallback(

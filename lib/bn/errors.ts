@@ -1,3 +1,5 @@
+import { AppError, type ErrorPath } from "@/lib/errors";
+
 export type BnErrorCode =
   | "bad_shape"
   | "shape_mismatch"
@@ -10,17 +12,12 @@ export type BnErrorCode =
   | "groups_not_dividing"
   | "bad_size";
 
-export type BnErrorPath = (string | number)[];
+export type BnErrorPath = ErrorPath;
 
-export class BnError extends Error {
-  readonly code: BnErrorCode;
-  readonly path: BnErrorPath;
-
+/** Inputs the engine cannot compute; always the caller's to fix (400). */
+export class BnError extends AppError<BnErrorCode> {
   constructor(code: BnErrorCode, message: string, path: BnErrorPath = []) {
-    super(message);
-    this.name = "BnError";
-    this.code = code;
-    this.path = path;
+    super(code, message, 400, path);
   }
 
   toJSON(): { code: BnErrorCode; message: string; path: BnErrorPath } {

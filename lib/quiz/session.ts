@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { buildQuestion, gradeResponse, type Question } from "@/lib/practice";
 import { gradeCardIn, changeReviewGrade } from "@/lib/srs/review";
 import type { Grade } from "@/lib/srs/scheduler";
@@ -20,18 +21,8 @@ export type QuizErrorCode =
   | "not_graded"
   | "unauthorized";
 
-/** A quiz action that cannot be done; `status` is what the JSON API answers. Nothing has been written. */
-export class QuizError extends Error {
-  constructor(
-    readonly code: QuizErrorCode,
-    message: string,
-    readonly status: 400 | 401 | 404 | 409,
-    readonly path: (string | number)[] = [],
-  ) {
-    super(message);
-    this.name = "QuizError";
-  }
-}
+/** A quiz action that cannot be done. */
+export class QuizError extends AppError<QuizErrorCode> {}
 
 function shuffled<T>(items: T[]): T[] {
   const copy = [...items];

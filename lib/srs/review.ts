@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { decodeMemory, encodeMemory, pickMemory } from "./memory-codec";
 import { applyGrade, State, type Grade } from "./scheduler";
 import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
@@ -11,19 +12,8 @@ export type ReviewErrorCode =
   | "unknown_review"
   | "review_superseded";
 
-/** A review that cannot be done; `status` is the HTTP status the JSON API answers with. */
-export class ReviewError extends Error {
-  constructor(
-    readonly code: ReviewErrorCode,
-    message: string,
-    readonly status: 401 | 404 | 409,
-    /** the request field at fault, for the JSON API's error path */
-    readonly path: string[] = [],
-  ) {
-    super(message);
-    this.name = "ReviewError";
-  }
-}
+/** A review that cannot be done. */
+export class ReviewError extends AppError<ReviewErrorCode> {}
 
 export type GradeInput = {
   learnerId: string;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 import { OUTCOMES, quizRequestSchema, quizResponseSchema } from "@/lib/quiz/request";
 
 /** What a progress file says it is: anything else is refused before its contents are looked at. */
@@ -123,18 +124,8 @@ export function sealProgress(payload: ProgressPayload, exportedAt: Date): Progre
 
 export type TransferErrorCode = "not_json" | "too_large" | "foreign_format" | "unsupported_version" | "checksum_mismatch" | "invalid_file" | "unauthorized";
 
-/** A progress file that cannot be imported; nothing has been written. `status` is what the API answers. */
-export class TransferError extends Error {
-  constructor(
-    readonly code: TransferErrorCode,
-    message: string,
-    readonly status: 400 | 401 | 413 = 400,
-    readonly path: (string | number)[] = [],
-  ) {
-    super(message);
-    this.name = "TransferError";
-  }
-}
+/** A progress file that cannot be imported; nothing has been written. */
+export class TransferError extends AppError<TransferErrorCode> {}
 
 /**
  * Checks a progress file in order (JSON, format, version, checksum, then every field) and returns its

@@ -1,21 +1,9 @@
-import { apiError, readJson, requireLearner } from "@/lib/api";
+import { learnerEndpoint } from "@/lib/http";
 import { quizRequestSchema } from "@/lib/quiz/request";
-import { createQuiz, QuizError } from "@/lib/quiz/session";
+import { createQuiz } from "@/lib/quiz/session";
 
-export async function POST(request: Request) {
-  const learner = await requireLearner();
-  if ("response" in learner) return learner.response;
-  const { learnerId } = learner;
-  const body = await readJson(request, quizRequestSchema);
-  if ("response" in body) return body.response;
-  try {
-    const quiz = await createQuiz(learnerId, body.data);
-    const note = quiz.questions < quiz.requested ? `Only ${quiz.questions} questions match; asked for ${quiz.requested}.` : null;
-    return Response.json({ ...quiz, note }, { status: 201 });
-  } catch (error) {
-    if (error instanceof QuizError) {
-      return apiError(error.status, error.code, error.message, error.path);
-    }
-    throw error;
-  }
-}
+export const POST = learnerEndpoint({ body: quizRequestSchema, status: 201 }, async ({ learnerId, body }) => {
+  const quiz = await createQuiz(learnerId, body);
+  const note = quiz.questions < quiz.requested ? `Only ${quiz.questions} questions match; asked for ${quiz.requested}.` : null;
+  return { ...quiz, note };
+});

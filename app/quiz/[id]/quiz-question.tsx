@@ -66,8 +66,8 @@ export function QuizQuestion({
     let active = true;
     async function catchUp() {
       try {
-        const live = await quizPositionAction(quizId);
-        if (active && (live.over || live.position !== position)) router.refresh();
+        const live = await quizPositionAction({ quizId });
+        if (active && live.ok && (live.over || live.position !== position)) router.refresh();
       } catch {
         // Offline: the answer itself will tell.
       }
@@ -91,7 +91,7 @@ export function QuizQuestion({
     startTransition(async () => {
       try {
         const durationMs = Math.round(performance.now() - shownAt.current);
-        const result = await answerAction(quizId, { position, response, durationMs });
+        const result = await answerAction({ quizId, answer: { position, response, durationMs } });
         if (result.ok) setFeedback(result);
         else if (STALE.has(result.error)) router.refresh();
         else setError(result.error === "not_a_number" ? labels.notANumber : labels.failed);

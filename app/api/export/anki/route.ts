@@ -1,17 +1,14 @@
 import { z } from "zod";
-import { apiError } from "@/lib/api";
-import { ankiDeck, listDeckForAnki } from "@/lib/transfer";
+import { invalidRequest, jsonEndpoint } from "@/lib/http";
 import { LANGUAGES } from "@/lib/i18n";
+import { ankiDeck, listDeckForAnki } from "@/lib/transfer";
 
 const querySchema = z.strictObject({ lang: z.enum(LANGUAGES, { error: "lang must be en or zh" }) });
 
 /** GET /api/export/anki?lang=en|zh: the active deck as a text file for Anki's File → Import. */
-export async function GET(request: Request) {
+export const GET = jsonEndpoint({}, async ({ request }) => {
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) {
-    const issue = query.error.issues[0]!;
-    return apiError(400, "invalid_request", issue.message, issue.path.map(String));
-  }
+  if (!query.success) throw invalidRequest(query.error);
   const { lang } = query.data;
   return new Response(ankiDeck(await listDeckForAnki(), lang), {
     headers: {
@@ -20,4 +17,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { requestLearnerId, UNKNOWN_LEARNER } from "@/lib/learner";
+import { errorResponse, readJson } from "./json";
+
+type Context<P> = { params: Promise<P> };
+
+type EndpointOptions<S extends z.ZodType | undefined> = {
+  /** the JSON body's schema; without one the body is not read (the handler may read it itself) */
+  body?: S;
+  maxBytes?: number;
+  /** refuses a parsed body before the schema walks it */
+  precheck?: (body: unknown) => void;
+  /** the status of a successful answer (default 200) */
+  status?: number;
+};
+
+type Body<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+/**
+ * One shape for every JSON route: the body read (bounded) and validated, the handler called, its result sent
+ * as JSON (or as the Response it built), and every failure answered as `{ error: { code, message, path } }`:
+ * an AppError with its own status, anything else a 500 without a stack trace.
+ */
+export function jsonEndpoint<S extends z.ZodType | undefined = undefined, P = Record<string, string>>(
+  options: EndpointOptions<S>,
+  handler: (input: { body: Body<S>; params: P; request: Request }) => unknown,
+) {
+  return async function endpoint(request: Request, context?: Context<P>): Promise<Response> {
+    try {
+      const body = (options.body ? await readJson(request, options.body, options) : undefined) as Body<S>;
+      const result = await handler({ body, params: ((await context?.params) ?? {}) as P, request });
+      return result instanceof Response ? result : Response.json(result, { status: options.status ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/**
+ * jsonEndpoint for a learner's own data: the learner comes from the request's credentials and is checked
+ * before the body is read, so an anonymous request costs nothing. The JSON API never creates a learner.
+ */
+export function learnerEndpoint<S extends z.ZodType | undefined = undefined, P = Record<string, string>>(
+  options: EndpointOptions<S>,
+  handler: (input: { learnerId: string; body: Body<S>; params: P; request: Request }) => unknown,
+) {
+  return async function endpoint(request: Request, context?: Context<P>): Promise<Response> {
+    const learnerId = await requestLearnerId();
+    if (!learnerId) return errorResponse(new AppError("unauthorized", UNKNOWN_LEARNER, 401));
+    return jsonEndpoint<S, P>(options, (input) => handler({ ...input, learnerId }))(request, context);
+  };
+}
