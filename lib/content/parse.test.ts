@@ -44,6 +44,18 @@ describe("parseCard", () => {
     expect(() => parse(cardSource({ body: englishOnly }))).toThrow(/missing language zh: no "Question \(zh\)" section/);
   });
 
+  it("closes bold that ends on Chinese punctuation right before a letter (CommonMark alone leaves the asterisks)", () => {
+    const body = bilingualBody().replace("每个通道两个：$2C$。", "**每个通道两个。**即 $2C$。");
+    expect(parse(cardSource({ body })).body.zh.answer).toContain("<strong>每个通道两个。</strong>即");
+  });
+
+  it("rejects a card whose rendered text still shows a literal **, but not one inside code", () => {
+    expect(() => parse(cardSource({ body: bilingualBody({ answer: "Two per channel ** not bold." }) }))).toThrow(
+      /Answer \(en\): a literal "\*\*" survives rendering/,
+    );
+    expect(parse(cardSource({ body: bilingualBody({ answer: "Two per channel: `2 ** 1`." }) })).body.en.answer).toContain("2 ** 1");
+  });
+
   it("rejects math KaTeX cannot parse", () => {
     const body = bilingualBody({ answer: "Broken: $\\frac{1}{$" });
     expect(() => parse(cardSource({ body }))).toThrow(/Answer \(en\): math KaTeX cannot parse/);

@@ -135,6 +135,9 @@ export function parseCard(file: string, source: string, position = 0): DeckCard 
     if (meta.type === "mcq") spec = { kind: "mcq", options: mcqOptions(meta, text, fail) };
   }
 
+  const stray = strayEmphasis(body, spec);
+  if (stray) fail(`${stray}: a literal "**" survives rendering; close the emphasis or put the text in \`code\``);
+
   const { id, topic, difficulty, type, tags, sources } = meta;
   return {
     id,
@@ -171,6 +174,26 @@ function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[],
       why: why ? { en: inline(`${where}.why.en`, why.en), zh: inline(`${where}.why.zh`, why.zh) } : null,
     };
   });
+}
+
+/**
+ * Where rendered text still shows "**": Markdown emphasis that did not close (code is exempt, `x ** 2` is
+ * Python). The first such place, named like a section, or null.
+ */
+function strayEmphasis(body: Record<Language, CardSides>, spec: CardSpec | null): string | null {
+  const shows = (html: string | null) => html !== null && html.replace(/<code[^>]*>[\s\S]*?<\/code>/g, "").includes("**");
+  for (const lang of LANGUAGES) {
+    const sides = body[lang];
+    if (shows(sides.question)) return `Question (${lang})`;
+    if (shows(sides.answer)) return `Answer (${lang})`;
+    if (shows(sides.wrongAnswer)) return `Wrong answer (${lang})`;
+    if (sides.keyPoints.some(shows)) return `Key points (${lang})`;
+    if (spec?.kind === "mcq") {
+      const index = spec.options.findIndex((option) => shows(option.html[lang]) || shows(option.why?.[lang] ?? null));
+      if (index >= 0) return `options.${index} (${lang})`;
+    }
+  }
+  return null;
 }
 
 function splitSections(content: string, fail: Fail): Sections {
