@@ -200,6 +200,12 @@ const paramsArgsSchema = z.strictObject({
   groups: z.number().optional(),
   normalizedShape: z.union([z.number(), z.array(z.number())]).optional(),
   size: z.number().optional(),
+  inChannels: z.number().optional(),
+  outChannels: z.number().optional(),
+  kernelSize: z.union([z.number(), z.tuple([z.number(), z.number()])]).optional(),
+  inFeatures: z.number().optional(),
+  outFeatures: z.number().optional(),
+  bias: z.boolean().optional(),
   affine: z.boolean().optional(),
   trackRunningStats: z.boolean().optional(),
   elementwiseAffine: z.boolean().optional(),
@@ -357,7 +363,9 @@ export function calculatorState(instance: NumericInstance, answerPath: string): 
     const flags = layerFlagDefaults(spec.layer);
     const read = (key: string) => (typeof spec[key] === "boolean" ? (spec[key] as boolean) : undefined);
     const number = (...keys: string[]) => keys.map((key) => spec[key]).find((value) => value !== undefined);
-    const features = number("numFeatures", "numChannels", "features");
+    const features = number("numFeatures", "numChannels", "features", "outChannels", "outFeatures");
+    const inFeatures = number("inChannels", "inFeatures");
+    const kernel = spec.kernelSize as number | number[] | undefined;
     const groups = number("numGroups", "groups");
     const shape = spec.normalizedShape;
     return {
@@ -370,6 +378,9 @@ export function calculatorState(instance: NumericInstance, answerPath: string): 
         groups: groups === undefined ? DEFAULT_STATE.params.groups : String(groups),
         normalizedShape: shape === undefined ? DEFAULT_STATE.params.normalizedShape : list(typeof shape === "number" ? [shape] : (shape as number[])),
         size: spec.size === undefined ? DEFAULT_STATE.params.size : String(spec.size),
+        inFeatures: inFeatures === undefined ? DEFAULT_STATE.params.inFeatures : String(inFeatures),
+        kernelSize: kernel === undefined ? DEFAULT_STATE.params.kernelSize : list(typeof kernel === "number" ? [kernel] : kernel),
+        bias: read("bias") ?? DEFAULT_STATE.params.bias,
         affine: read("affine") ?? read("elementwiseAffine") ?? flags.affine,
         trackRunningStats: read("trackRunningStats") ?? flags.trackRunningStats,
         center: read("center") ?? flags.center,
