@@ -66,6 +66,32 @@ describe("parseCard", () => {
     expect(() => parse(cardSource({ body }))).toThrow(/"Wrong answer" must be given in both languages/);
   });
 
+  it("rejects key points that make a different number of points in each language", () => {
+    const body = bilingualBody().replace("- 每个通道一对 $\\gamma$、$\\beta$\n", "- 每个通道一对 $\\gamma$、$\\beta$\n- 与 batch 大小无关\n");
+    expect(() => parse(cardSource({ body }))).toThrow(/"Key points" lists 1 points in en but 2 in zh/);
+  });
+
+  it("rejects a formula that states something in one language only (a fix that reached one side)", () => {
+    const body = bilingualBody({ answer: "Two per channel: $2C$, for any $a > 0$." });
+    expect(() => parse(cardSource({ body }))).toThrow(/Answer: the formula \$a>0\$ is in en but not in zh/);
+    // Symbols without a relation or a number, and \text{…} inside math, may differ between the languages.
+    const prose = bilingualBody({ answer: "Two per channel: $2C$, one $\\gamma$ each, $2C \\text{ in all}$." });
+    expect(parse(cardSource({ body: prose.replace("每个通道两个：$2C$。", "每个通道两个：$2C$，$2C \\text{ 个}$。") })).id).toBe("test-card");
+  });
+
+  it("rejects a card whose two languages cite different paper sections", () => {
+    const body = bilingualBody({ answer: "Two per channel: $2C$ (§3.2)." });
+    expect(() => parse(cardSource({ body }))).toThrow(/the sections cited differ: en cites § 3\.2, zh cites § none/);
+  });
+
+  it("stores debated: true as a field and as the tag debated, and needs two sources for it", () => {
+    const twoSources = '\n  - "Santurkar et al. 2018, §3 (arXiv:1805.11604)"\n  - "Bjorck et al. 2018, abstract (arXiv:1806.02375)"';
+    const card = parse(cardSource({ front: { debated: "true", sources: twoSources } }));
+    expect(card).toMatchObject({ debated: true, tags: ["cnn", "debated"] });
+    expect(parse(cardSource())).toMatchObject({ debated: false, tags: ["cnn"] });
+    expect(() => parse(cardSource({ front: { debated: "true" } }))).toThrow(/debated: true needs at least two sources.*found 1/);
+  });
+
   it("rejects unknown headings, text before the first section, and key points that are not a list", () => {
     expect(() => parse(cardSource({ body: `## Notes (en)\nx\n\n${bilingualBody()}` }))).toThrow(/unknown section heading "Notes \(en\)"/);
     expect(() => parse(cardSource({ body: `Stray text\n\n${bilingualBody()}` }))).toThrow(/text before the first section/);
