@@ -15,5 +15,6 @@ export default defineConfig({
     setupFiles: ["lib/testing/setup-db.ts"],
     // Several tests load the real deck (about 80 cards through KaTeX and every numeric template's checks).
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -14,11 +14,16 @@ function explanation(count: ParamCount, messages: Messages): string {
   const parameters = count.tensors.filter((tensor) => tensor.kind === "parameter");
   const size = (shape: number[]) => shape.reduce((product, dim) => product * dim, 1);
   if (count.framework === "keras") {
-    const list = parameters.map((tensor) => `${tensor.name === "gamma" ? "γ" : "β"} ${size(tensor.shape)}`).join(" + ") || "—";
+    const list = parameters.map((tensor) => `${tensor.name === "beta" ? "β" : "γ"} ${size(tensor.shape)}`).join(" + ") || "—";
     const values = { trainable: count.trainable, nonTrainable: count.nonTrainable, total: count.reportedTotal, list };
     return format(count.nonTrainable > 0 ? explain.keras : explain.kerasNoMoving, values);
   }
   if (count.layer === "LocalResponseNorm") return explain.lrn;
+  if (count.layer === "Conv2d" || count.layer === "Linear") {
+    const [weight, bias] = parameters;
+    return format(explain.weightAndBias, { weight: size(weight!.shape), bias: bias ? size(bias.shape) : 0, trainable: count.trainable });
+  }
+  if (count.layer === "RMSNorm") return parameters.length > 0 ? format(explain.rmsNorm, { trainable: count.trainable }) : explain.pytorchNone;
   const sentences: string[] = [];
   if (parameters.length > 0) {
     const per = size(parameters[0]!.shape);
@@ -52,6 +57,7 @@ export function ParamsMode({ form, onChange, messages }: { form: ParamsForm; onC
   const layers = form.framework === "keras" ? KERAS_LAYERS : PYTORCH_LAYERS;
   const { layer } = form;
   const hasRunningFlag = layer.startsWith("BatchNorm") || layer.startsWith("InstanceNorm");
+  const weighted = layer === "Conv2d" || layer === "Linear";
 
   return (
     <div className="space-y-6">
@@ -65,8 +71,30 @@ export function ParamsMode({ form, onChange, messages }: { form: ParamsForm; onC
             onChange={setFramework}
           />
           <SelectField<NormLayerName> id="layer" label={messages.layer} value={layer} options={layers.map((value) => ({ value, label: value }))} onChange={setLayer} />
-          {layer === "LayerNorm" ? (
+          {layer === "LayerNorm" || layer === "RMSNorm" ? (
             <TextField id="normalizedShape" label={messages.normalizedShape} value={form.normalizedShape} onChange={(value) => set("normalizedShape", value)} error={error("normalizedShape")} />
+          ) : weighted ? (
+            <>
+              <TextField
+                id="inFeatures"
+                label={layer === "Conv2d" ? messages.inChannels : messages.inFeatures}
+                value={form.inFeatures}
+                onChange={(value) => set("inFeatures", value)}
+                inputMode="numeric"
+                error={error("inFeatures")}
+              />
+              <TextField
+                id="features"
+                label={layer === "Conv2d" ? messages.outChannels : messages.outFeatures}
+                value={form.features}
+                onChange={(value) => set("features", value)}
+                inputMode="numeric"
+                error={error("features")}
+              />
+              {layer === "Conv2d" ? (
+                <TextField id="kernelSize" label={messages.kernelSize} value={form.kernelSize} onChange={(value) => set("kernelSize", value)} error={error("kernelSize")} />
+              ) : null}
+            </>
           ) : layer === "LocalResponseNorm" ? (
             <TextField id="size" label={messages.size} value={form.size} onChange={(value) => set("size", value)} inputMode="numeric" error={error("size")} />
           ) : (
@@ -83,11 +111,13 @@ export function ParamsMode({ form, onChange, messages }: { form: ParamsForm; onC
             <TextField id="groups" label={messages.groups} value={form.groups} onChange={(value) => set("groups", value)} inputMode="numeric" error={error("groups")} />
           ) : null}
         </div>
-        {layer === "LocalResponseNorm" ? null : (
+        {layer === "LocalResponseNorm" || layer === "RMSNormalization" ? null : (
           <Flags
             legend={messages.flags}
             flags={
-              form.framework === "keras"
+              weighted
+                ? [{ id: "params-bias", label: messages.biasFlag, checked: form.bias, onChange: (checked: boolean) => set("bias", checked) }]
+                : form.framework === "keras"
                 ? [
                     { id: "params-center", label: messages.center, checked: form.center, onChange: (checked) => set("center", checked) },
                     { id: "params-scale", label: messages.scale, checked: form.scale, onChange: (checked) => set("scale", checked) },
@@ -95,7 +125,7 @@ export function ParamsMode({ form, onChange, messages }: { form: ParamsForm; onC
                 : [
                     {
                       id: "params-affine",
-                      label: layer === "LayerNorm" ? messages.elementwiseAffine : messages.affine,
+                      label: layer === "LayerNorm" || layer === "RMSNorm" ? messages.elementwiseAffine : messages.affine,
                       checked: form.affine,
                       onChange: (checked) => set("affine", checked),
                     },

@@ -64,3 +64,50 @@ describe("countParams, PyTorch", () => {
     expect(catchError(() => countParams({ layer: "LocalResponseNorm", size: 2.5 }))).toMatchObject({ code: "bad_size" });
   });
 });
+
+// torch.nn.RMSNorm docs (2.4+): weight of shape normalized_shape, no bias. keras/src/layers/normalization/
+// rms_normalization.py: one "scale" weight over the axis. Conv2d and Linear counts checked against PyTorch 1.13:
+// Conv2d(3, 64, 3) → 1792 (1728 with bias=False), Conv2d(64, 128, (3, 5)) → 123008, Linear(512, 10) → 5130 (5120).
+describe("countParams, RMSNorm and the layer before a BN", () => {
+  it("counts RMSNorm as one γ per element and no β: half of LayerNorm on the same shape", () => {
+    expect(countParams({ layer: "RMSNorm", normalizedShape: 4096 })).toMatchObject({
+      framework: "pytorch",
+      trainable: 4096,
+      buffers: 0,
+      reportedTotal: 4096,
+      tensors: [{ name: "weight", shape: [4096], kind: "parameter" }],
+    });
+    expect(countParams({ layer: "LayerNorm", normalizedShape: 4096 }).reportedTotal).toBe(8192);
+    expect(countParams({ layer: "RMSNorm", normalizedShape: [4, 5] }).reportedTotal).toBe(20);
+    expect(countParams({ layer: "RMSNorm", normalizedShape: 64, elementwiseAffine: false })).toMatchObject({ reportedTotal: 0, tensors: [] });
+    expect(countParams({ layer: "RMSNormalization", features: 768 })).toMatchObject({
+      framework: "keras",
+      trainable: 768,
+      nonTrainable: 0,
+      reportedTotal: 768,
+      tensors: [{ name: "scale", shape: [768], kind: "parameter" }],
+    });
+  });
+
+  it("counts Conv2d and Linear with and without their bias, as PyTorch 1.13 does", () => {
+    expect(countParams({ layer: "Conv2d", inChannels: 3, outChannels: 64, kernelSize: 3 })).toMatchObject({
+      reportedTotal: 1792,
+      tensors: [
+        { name: "weight", shape: [64, 3, 3, 3] },
+        { name: "bias", shape: [64] },
+      ],
+    });
+    expect(countParams({ layer: "Conv2d", inChannels: 3, outChannels: 64, kernelSize: 3, bias: false }).reportedTotal).toBe(1728);
+    expect(countParams({ layer: "Conv2d", inChannels: 64, outChannels: 128, kernelSize: [3, 5] }).reportedTotal).toBe(123008);
+    expect(countParams({ layer: "Conv2d", inChannels: 16, outChannels: 32, kernelSize: 1 }).reportedTotal).toBe(544);
+    expect(countParams({ layer: "Linear", inFeatures: 512, outFeatures: 10 })).toMatchObject({ reportedTotal: 5130, buffers: 0 });
+    expect(countParams({ layer: "Linear", inFeatures: 512, outFeatures: 10, bias: false }).reportedTotal).toBe(5120);
+  });
+
+  it("rejects sizes that are not positive integers", () => {
+    expect(catchError(() => countParams({ layer: "Conv2d", inChannels: 3, outChannels: 0, kernelSize: 3 }))).toMatchObject({ code: "bad_size", path: ["outChannels"] });
+    expect(catchError(() => countParams({ layer: "Conv2d", inChannels: 3, outChannels: 8, kernelSize: [3, 0] }))).toMatchObject({ code: "bad_size", path: ["kernelSize"] });
+    expect(catchError(() => countParams({ layer: "Linear", inFeatures: 1.5, outFeatures: 2 }))).toMatchObject({ code: "bad_size", path: ["inFeatures"] });
+    expect(catchError(() => countParams({ layer: "RMSNorm", normalizedShape: [] }))).toMatchObject({ code: "bad_size" });
+  });
+});

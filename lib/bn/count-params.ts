@@ -8,10 +8,12 @@ export type NormLayerSpec =
   | { layer: PytorchBatchNormLayer; numFeatures: number; affine?: boolean; trackRunningStats?: boolean }
   | { layer: PytorchInstanceNormLayer; numFeatures: number; affine?: boolean; trackRunningStats?: boolean }
   | { layer: "LayerNorm"; normalizedShape: number | readonly number[]; elementwiseAffine?: boolean }
+  | { layer: "RMSNorm"; normalizedShape: number | readonly number[]; elementwiseAffine?: boolean }
   | { layer: "GroupNorm"; numGroups: number; numChannels: number; affine?: boolean }
   | { layer: "LocalResponseNorm"; size: number }
   | { layer: "BatchNormalization"; features: number; center?: boolean; scale?: boolean }
   | { layer: "LayerNormalization"; features: number; center?: boolean; scale?: boolean }
+  | { layer: "RMSNormalization"; features: number }
   | {
       layer: "GroupNormalization";
       features: number;
@@ -19,7 +21,10 @@ export type NormLayerSpec =
       groups?: number;
       center?: boolean;
       scale?: boolean;
-    };
+    }
+  /** Not normalization layers: the conv or linear layer in front of a BN, to count its weight and bias. */
+  | { layer: "Conv2d"; inChannels: number; outChannels: number; kernelSize: number | readonly [number, number]; bias?: boolean }
+  | { layer: "Linear"; inFeatures: number; outFeatures: number; bias?: boolean };
 
 export type NormLayerName = NormLayerSpec["layer"];
 
@@ -34,8 +39,16 @@ export const PYTORCH_LAYERS = [
   "InstanceNorm2d",
   "InstanceNorm3d",
   "LocalResponseNorm",
+  "RMSNorm",
+  "Conv2d",
+  "Linear",
 ] as const satisfies readonly NormLayerName[];
-export const KERAS_LAYERS = ["BatchNormalization", "LayerNormalization", "GroupNormalization"] as const satisfies readonly NormLayerName[];
+export const KERAS_LAYERS = [
+  "BatchNormalization",
+  "LayerNormalization",
+  "GroupNormalization",
+  "RMSNormalization",
+] as const satisfies readonly NormLayerName[];
 
 export interface ParamTensor {
   name: string;
@@ -61,6 +74,13 @@ function positiveInteger(value: unknown, name: string): number {
     throw new BnError("bad_size", `${name} must be a positive integer, got ${String(value)}`, [name]);
   }
   return value;
+}
+
+function normalizedDims(normalizedShape: number | readonly number[]): number[] {
+  const dims = typeof normalizedShape === "number" ? [normalizedShape] : Array.from(normalizedShape);
+  if (dims.length === 0) throw new BnError("bad_size", "normalizedShape must not be empty", ["normalizedShape"]);
+  dims.forEach((dim, axis) => positiveInteger(dim, `normalizedShape[${axis}]`));
+  return dims;
 }
 
 function numel(shape: readonly number[]): number {
@@ -111,7 +131,7 @@ function kerasCount(layer: NormLayerName, features: number, center: boolean, sca
   return { framework: "keras", layer, trainable, nonTrainable, buffers: 0, reportedTotal: trainable + nonTrainable, tensors };
 }
 
-/** Parameter and buffer counts as PyTorch 1.13 (parameters(), named_buffers()) and Keras 3 (summary()) report them. */
+/** Parameter and buffer counts as PyTorch (parameters(), named_buffers()) and Keras 3 (summary()) report them. */
 export function countParams(spec: NormLayerSpec): ParamCount {
   switch (spec.layer) {
     case "BatchNorm1d":
@@ -128,11 +148,34 @@ export function countParams(spec: NormLayerSpec): ParamCount {
       return pytorchCount(spec.layer, affine ? affineParameters([channels]) : [], tracks ? runningBuffers(channels) : []);
     }
     case "LayerNorm": {
-      const dims = typeof spec.normalizedShape === "number" ? [spec.normalizedShape] : Array.from(spec.normalizedShape);
-      if (dims.length === 0) throw new BnError("bad_size", "normalizedShape must not be empty", ["normalizedShape"]);
-      dims.forEach((dim, axis) => positiveInteger(dim, `normalizedShape[${axis}]`));
+      const dims = normalizedDims(spec.normalizedShape);
       // torch/nn/modules/normalization.py v1.13: no bias flag yet, weight and bias both take normalized_shape.
       return pytorchCount(spec.layer, (spec.elementwiseAffine ?? true) ? affineParameters(dims) : [], []);
+    }
+    case "RMSNorm": {
+      const shape = normalizedDims(spec.normalizedShape);
+      // torch.nn.RMSNorm docs (2.4+): elementwise_affine=True gives a weight of shape normalized_shape, no bias.
+      return pytorchCount(spec.layer, (spec.elementwiseAffine ?? true) ? [{ name: "weight", shape, kind: "parameter" }] : [], []);
+    }
+    case "Conv2d": {
+      const inChannels = positiveInteger(spec.inChannels, "inChannels");
+      const outChannels = positiveInteger(spec.outChannels, "outChannels");
+      const [kh, kw] = typeof spec.kernelSize === "number" ? [spec.kernelSize, spec.kernelSize] : spec.kernelSize;
+      positiveInteger(kh, "kernelSize");
+      positiveInteger(kw, "kernelSize");
+      // torch/nn/modules/conv.py v1.13 _ConvNd: weight (out_channels, in_channels/groups, *kernel_size) and,
+      // with bias=True (the default), bias (out_channels,). groups is 1 here.
+      const tensors: ParamTensor[] = [{ name: "weight", shape: [outChannels, inChannels, kh!, kw!], kind: "parameter" }];
+      if (spec.bias ?? true) tensors.push({ name: "bias", shape: [outChannels], kind: "parameter" });
+      return pytorchCount(spec.layer, tensors, []);
+    }
+    case "Linear": {
+      const inFeatures = positiveInteger(spec.inFeatures, "inFeatures");
+      const outFeatures = positiveInteger(spec.outFeatures, "outFeatures");
+      // torch/nn/modules/linear.py v1.13 Linear: weight (out_features, in_features), bias (out_features,).
+      const tensors: ParamTensor[] = [{ name: "weight", shape: [outFeatures, inFeatures], kind: "parameter" }];
+      if (spec.bias ?? true) tensors.push({ name: "bias", shape: [outFeatures], kind: "parameter" });
+      return pytorchCount(spec.layer, tensors, []);
     }
     case "GroupNorm": {
       const groups = positiveInteger(spec.numGroups, "numGroups");
@@ -150,6 +193,20 @@ export function countParams(spec: NormLayerSpec): ParamCount {
     case "LayerNormalization": {
       const features = positiveInteger(spec.features, "features");
       return kerasCount(spec.layer, features, spec.center ?? true, spec.scale ?? true, spec.layer === "BatchNormalization");
+    }
+    case "RMSNormalization": {
+      const features = positiveInteger(spec.features, "features");
+      // keras/src/layers/normalization/rms_normalization.py build(): one "scale" weight (ones) over the axis,
+      // always created and trainable; no offset, no moving statistics.
+      return {
+        framework: "keras",
+        layer: spec.layer,
+        trainable: features,
+        nonTrainable: 0,
+        buffers: 0,
+        reportedTotal: features,
+        tensors: [{ name: "scale", shape: [features], kind: "parameter" }],
+      };
     }
     case "GroupNormalization": {
       const features = positiveInteger(spec.features, "features");

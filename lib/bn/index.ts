@@ -2,6 +2,7 @@ export { forward } from "./forward";
 export { backward } from "./backward";
 export { countParams, KERAS_LAYERS, PYTORCH_LAYERS } from "./count-params";
 export { foldIntoPreceding } from "./fold";
+export { rmsNorm, rmsNormDefaultEps } from "./rms-norm";
 export { frameworkDefaults, layerFlagDefaults } from "./defaults";
 export { mulberry32, normalValues } from "./random";
 export { BnError } from "./errors";
@@ -16,6 +17,7 @@ export type {
   PytorchInstanceNormLayer,
 } from "./count-params";
 export type { FoldArgs, FoldResult } from "./fold";
+export type { RmsNormArgs, RmsNormResult } from "./rms-norm";
 export type {
   BackwardArgs,
   BackwardResult,

@@ -35,7 +35,9 @@ export function calculatorState(engine: EngineCall, result: Record<string, unkno
     const flags = layerFlagDefaults(spec.layer);
     const read = (key: string) => (typeof spec[key] === "boolean" ? (spec[key] as boolean) : undefined);
     const number = (...keys: string[]) => keys.map((key) => spec[key]).find((value) => value !== undefined);
-    const features = number("numFeatures", "numChannels", "features");
+    const features = number("numFeatures", "numChannels", "features", "outChannels", "outFeatures");
+    const inFeatures = number("inChannels", "inFeatures");
+    const kernel = spec.kernelSize as number | number[] | undefined;
     const groups = number("numGroups", "groups");
     const shape = spec.normalizedShape;
     return {
@@ -48,6 +50,9 @@ export function calculatorState(engine: EngineCall, result: Record<string, unkno
         groups: groups === undefined ? DEFAULT_STATE.params.groups : String(groups),
         normalizedShape: shape === undefined ? DEFAULT_STATE.params.normalizedShape : list(typeof shape === "number" ? [shape] : (shape as number[])),
         size: spec.size === undefined ? DEFAULT_STATE.params.size : String(spec.size),
+        inFeatures: inFeatures === undefined ? DEFAULT_STATE.params.inFeatures : String(inFeatures),
+        kernelSize: kernel === undefined ? DEFAULT_STATE.params.kernelSize : list(typeof kernel === "number" ? [kernel] : kernel),
+        bias: read("bias") ?? DEFAULT_STATE.params.bias,
         affine: read("affine") ?? read("elementwiseAffine") ?? flags.affine,
         trackRunningStats: read("trackRunningStats") ?? flags.trackRunningStats,
         center: read("center") ?? flags.center,

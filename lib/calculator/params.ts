@@ -27,6 +27,25 @@ export function layerSpec(form: ParamsForm): NormLayerSpec | FieldError {
       }
       return { layer: "LayerNorm", normalizedShape: parsed.shape, elementwiseAffine: form.affine };
     }
+    case "RMSNorm": {
+      const parsed = parseShape(form.normalizedShape);
+      if (!parsed.ok) {
+        return { field: "normalizedShape", code: "bad_dim", message: "normalized_shape must be positive whole numbers", params: {} };
+      }
+      return { layer: "RMSNorm", normalizedShape: parsed.shape, elementwiseAffine: form.affine };
+    }
+    case "RMSNormalization":
+      return { layer: "RMSNormalization", features };
+    case "Conv2d": {
+      const kernel = parseShape(form.kernelSize);
+      if (!kernel.ok || kernel.shape.length > 2) {
+        return { field: "kernelSize", code: "bad_dim", message: "kernel_size must be one or two positive whole numbers", params: {} };
+      }
+      const [kh, kw = kh] = kernel.shape as [number, number?];
+      return { layer: "Conv2d", inChannels: integer(form.inFeatures), outChannels: features, kernelSize: [kh, kw], bias: form.bias };
+    }
+    case "Linear":
+      return { layer: "Linear", inFeatures: integer(form.inFeatures), outFeatures: features, bias: form.bias };
     case "GroupNorm":
       return { layer: "GroupNorm", numGroups: integer(form.groups), numChannels: features, affine: form.affine };
     case "LocalResponseNorm":
@@ -46,6 +65,11 @@ const ENGINE_FIELDS: Record<string, string> = {
   numGroups: "groups",
   groups: "groups",
   size: "size",
+  outChannels: "features",
+  outFeatures: "features",
+  inChannels: "inFeatures",
+  inFeatures: "inFeatures",
+  kernelSize: "kernelSize",
 };
 
 export function computeParams(form: ParamsForm): ParamsOutcome {

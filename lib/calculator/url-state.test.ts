@@ -61,6 +61,25 @@ describe("calculator URL state", () => {
     expect(roundTrip(state)).toMatchObject({ calc: "params", params: state.params });
   });
 
+  it("round-trips the layers a deck card counts next to a BN: Conv2d without bias, RMSNorm, Keras RMSNormalization", () => {
+    const conv: CalculatorState = {
+      ...DEFAULT_STATE,
+      calc: "params",
+      params: { ...DEFAULT_STATE.params, layer: "Conv2d", inFeatures: "64", features: "128", kernelSize: "3,5", bias: false },
+    };
+    expect(serializeCalculatorState(conv).query).toBe("calc=params&layer=Conv2d&c=128&cin=64&k=3%2C5&hasbias=0");
+    expect(roundTrip(conv)).toMatchObject({ calc: "params", params: conv.params });
+    const rms: CalculatorState = { ...DEFAULT_STATE, calc: "params", params: { ...DEFAULT_STATE.params, layer: "RMSNorm", normalizedShape: "4096" } };
+    expect(serializeCalculatorState(rms).query).toBe("calc=params&layer=RMSNorm&ns=4096");
+    const keras: CalculatorState = {
+      ...DEFAULT_STATE,
+      calc: "params",
+      params: { ...DEFAULT_STATE.params, framework: "keras", layer: "RMSNormalization", features: "768" },
+    };
+    expect(serializeCalculatorState(keras).query).toBe("calc=params&fw=keras&layer=RMSNormalization&c=768");
+    expect(roundTrip(keras)).toMatchObject({ params: { layer: "RMSNormalization", features: "768" } });
+  });
+
   it("round-trips a fold without bias", () => {
     const state: CalculatorState = {
       ...DEFAULT_STATE,

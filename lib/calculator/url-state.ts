@@ -22,7 +22,10 @@ import { formatNumber } from "./format";
  *   layer    BatchNorm2d, LayerNorm, BatchNormalization… params: the layer
  *   c        integer                                     params: num_features / num_channels / features
  *   g        integer                                     params: GroupNorm num_groups, GroupNormalization groups
- *   ns       "64" | "10,10"                              params: LayerNorm normalized_shape
+ *   ns       "64" | "10,10"                              params: LayerNorm / RMSNorm normalized_shape
+ *   cin      integer                                     params: Conv2d in_channels, Linear in_features (c: the out side)
+ *   k        "3" | "3,5"                                 params: Conv2d kernel_size
+ *   hasbias  "0" | "1"                                   params: Conv2d / Linear bias (default 1)
  *   size     integer                                     params: LocalResponseNorm size
  *   kind     conv | linear                               fold: the preceding layer
  *   wshape   "2,1,2,2"                                   fold: weight shape (C_out, C_in, k…) or (out, in)
@@ -73,6 +76,11 @@ export interface ParamsForm {
   groups: string;
   normalizedShape: string;
   size: string;
+  /** Conv2d in_channels, Linear in_features (`features` is then the out side). */
+  inFeatures: string;
+  kernelSize: string;
+  /** Conv2d / Linear bias=True. */
+  bias: boolean;
   affine: boolean;
   trackRunningStats: boolean;
   center: boolean;
@@ -139,6 +147,9 @@ export const DEFAULT_PARAMS: ParamsForm = {
   groups: "32",
   normalizedShape: "64",
   size: "5",
+  inFeatures: "3",
+  kernelSize: "3",
+  bias: true,
   ...layerFlagDefaults("BatchNorm2d"),
 };
 
@@ -190,6 +201,9 @@ const querySchema = z.object({
   g: text.optional().catch(undefined),
   ns: text.optional().catch(undefined),
   size: text.optional().catch(undefined),
+  cin: text.optional().catch(undefined),
+  k: text.optional().catch(undefined),
+  hasbias: flag.optional().catch(undefined),
   kind: z.enum(["conv", "linear"]).optional().catch(undefined),
   wshape: text.optional().catch(undefined),
   w: text.optional().catch(undefined),
@@ -248,6 +262,9 @@ export function parseCalculatorState(search: URLSearchParams | Record<string, st
     groups: q.g ?? DEFAULT_PARAMS.groups,
     normalizedShape: q.ns ?? DEFAULT_PARAMS.normalizedShape,
     size: q.size ?? DEFAULT_PARAMS.size,
+    inFeatures: q.cin ?? DEFAULT_PARAMS.inFeatures,
+    kernelSize: q.k ?? DEFAULT_PARAMS.kernelSize,
+    bias: q.hasbias ?? DEFAULT_PARAMS.bias,
     affine: q.affine ?? flagDefaults.affine,
     trackRunningStats: q.track ?? flagDefaults.trackRunningStats,
     center: q.center ?? flagDefaults.center,
@@ -322,11 +339,18 @@ export function serializeCalculatorState(state: CalculatorState): SerializedStat
     const defaultLayer = p.framework === "keras" ? "BatchNormalization" : DEFAULT_PARAMS.layer;
     if (p.layer !== defaultLayer) entries.push(["layer", p.layer]);
     const flagDefaults = layerFlagDefaults(p.layer);
-    if (p.layer === "LayerNorm") textParam(entries, "ns", p.normalizedShape, DEFAULT_PARAMS.normalizedShape);
+    if (p.layer === "LayerNorm" || p.layer === "RMSNorm") textParam(entries, "ns", p.normalizedShape, DEFAULT_PARAMS.normalizedShape);
     else if (p.layer === "LocalResponseNorm") textParam(entries, "size", p.size, DEFAULT_PARAMS.size);
     else textParam(entries, "c", p.features, DEFAULT_PARAMS.features);
     if (p.layer === "GroupNorm" || p.layer === "GroupNormalization") textParam(entries, "g", p.groups, DEFAULT_PARAMS.groups);
-    if (p.framework === "pytorch") {
+    const weighted = p.layer === "Conv2d" || p.layer === "Linear";
+    if (weighted) {
+      textParam(entries, "cin", p.inFeatures, DEFAULT_PARAMS.inFeatures);
+      if (p.layer === "Conv2d") textParam(entries, "k", p.kernelSize, DEFAULT_PARAMS.kernelSize);
+      flagParam(entries, "hasbias", p.bias, true);
+    } else if (p.layer === "RMSNormalization") {
+      // Keras RMSNormalization has neither center nor scale flags: its scale always exists.
+    } else if (p.framework === "pytorch") {
       flagParam(entries, "affine", p.affine, flagDefaults.affine);
       if (p.layer.includes("BatchNorm") || p.layer.startsWith("InstanceNorm")) {
         flagParam(entries, "track", p.trackRunningStats, flagDefaults.trackRunningStats);

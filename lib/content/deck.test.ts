@@ -6,16 +6,71 @@ import { TOPICS, type DeckCard } from "./schema";
 let deck: DeckCard[];
 beforeAll(async () => {
   deck = await loadTestDeck();
-});
+}, 60_000);
 
 const count = (type: string) => deck.filter((card) => card.type === type).length;
 
+/** The cards issue "Deck 2.0" added to the 76 of the first deck. */
+const DECK_2_CARDS = [
+  "adabn-test-time-adaptation",
+  "batch-composition-leakage",
+  "batch-renormalization",
+  "bn-deployment-quantization",
+  "bn-in-rnns",
+  "instancenorm-style-transfer",
+  "precise-bn-population-stats",
+  "rmsnorm-in-llms",
+  "training-without-normalization",
+  "weight-norm-and-standardization",
+  "mcq-adain-affine",
+  "mcq-batch-renorm-r-d",
+  "mcq-frozen-bn-detection",
+  "mcq-ghost-batch-norm",
+  "mcq-moco-shuffle-bn",
+  "mcq-pre-ln-post-ln",
+  "mcq-qat-freeze-bn",
+  "mcq-rmsnorm-vs-layernorm",
+  "mcq-syncbn-what-is-synced",
+  "mcq-update-bn-after-swa",
+  "numeric-constant-channel-output",
+  "numeric-conv-bias-params",
+  "numeric-fresh-layer-eval",
+  "numeric-ghost-bn-output",
+  "numeric-keras-rmsnorm-params",
+  "numeric-linear-bias-false-params",
+  "numeric-rmsnorm-params",
+  "numeric-running-mean-channels",
+  "numeric-syncbn-global-variance",
+  "numeric-two-values-per-channel",
+  "numeric-update-bn-running-var",
+];
+
 describe("the deck", () => {
-  it("has at least 60 cards: 20 numeric templates, 15 multiple-choice, the rest explain-and-self-grade", () => {
-    expect(deck.length).toBeGreaterThanOrEqual(60);
-    expect(count("numeric")).toBeGreaterThanOrEqual(20);
-    expect(count("mcq")).toBeGreaterThanOrEqual(15);
-    expect(count("concept")).toBeGreaterThanOrEqual(15);
+  it("has at least 107 cards: 37 numeric templates, 30 multiple-choice, the rest explain-and-self-grade", () => {
+    expect(deck.length).toBeGreaterThanOrEqual(107);
+    expect(count("numeric")).toBeGreaterThanOrEqual(37);
+    expect(count("mcq")).toBeGreaterThanOrEqual(30);
+    expect(count("concept")).toBeGreaterThanOrEqual(40);
+  });
+
+  it("has the Deck 2.0 cards: at least 30 more than the 76 before, with at least 10 numeric and 8 multiple-choice", () => {
+    const added = deck.filter((card) => DECK_2_CARDS.includes(card.id));
+    expect(added.map((card) => card.id).toSorted()).toEqual(DECK_2_CARDS.toSorted());
+    expect(deck.length).toBeGreaterThanOrEqual(76 + 30);
+    expect(added.length).toBeGreaterThanOrEqual(30);
+    expect(added.filter((card) => card.type === "numeric").length).toBeGreaterThanOrEqual(10);
+    expect(added.filter((card) => card.type === "mcq").length).toBeGreaterThanOrEqual(8);
+  });
+
+  it("marks cards that rest on a contested explanation as debated, each citing at least two sources", () => {
+    const debated = deck.filter((card) => card.debated);
+    for (const id of ["why-use-bn", "how-bn-speeds-training", "why-bn-regularizes", "mcq-santurkar-noisy-bn"]) {
+      expect(debated.map((card) => card.id), id).toContain(id);
+    }
+    for (const card of debated) {
+      expect(card.sources.length, card.id).toBeGreaterThanOrEqual(2);
+      expect(card.tags, card.id).toContain("debated");
+    }
   });
 
   it("gives every topic explanations and at least one question that is graded automatically", () => {

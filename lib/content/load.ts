@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { ContentError, DeckError } from "./errors";
 import { GLOSSARY_FILE, glossaryProblem, loadGlossary } from "./glossary";
+import { longestOptionProblem } from "./mcq-lengths";
 import { parseCard } from "./parse";
 import { DIFFICULTIES, TOPICS, type DeckCard, type NumericCheck } from "./schema";
 
@@ -37,6 +38,8 @@ export async function loadDeck({ dir = DECK_DIR, glossaryFile = GLOSSARY_FILE, c
     }
   }
   if (problems.length > 0) throw new DeckError(problems);
+  const tell = longestOptionProblem(cards);
+  if (tell) throw new DeckError([new ContentError(path.relative(process.cwd(), dir) || ".", tell)]);
   return inStudyOrder(cards);
 }
 

@@ -44,6 +44,18 @@ describe("parseCard", () => {
     expect(() => parse(cardSource({ body: englishOnly }))).toThrow(/missing language zh: no "Question \(zh\)" section/);
   });
 
+  it("closes bold that ends on Chinese punctuation right before a letter (CommonMark alone leaves the asterisks)", () => {
+    const body = bilingualBody().replace("每个通道两个：$2C$。", "**每个通道两个。**即 $2C$。");
+    expect(parse(cardSource({ body })).body.zh.answer).toContain("<strong>每个通道两个。</strong>即");
+  });
+
+  it("rejects a card whose rendered text still shows a literal **, but not one inside code", () => {
+    expect(() => parse(cardSource({ body: bilingualBody({ answer: "Two per channel ** not bold." }) }))).toThrow(
+      /Answer \(en\): a literal "\*\*" survives rendering/,
+    );
+    expect(parse(cardSource({ body: bilingualBody({ answer: "Two per channel: `2 ** 1`." }) })).body.en.answer).toContain("2 ** 1");
+  });
+
   it("rejects math KaTeX cannot parse", () => {
     const body = bilingualBody({ answer: "Broken: $\\frac{1}{$" });
     expect(() => parse(cardSource({ body }))).toThrow(/Answer \(en\): math KaTeX cannot parse/);
@@ -52,6 +64,32 @@ describe("parseCard", () => {
   it("rejects a wrong-answer section given in only one language", () => {
     const body = bilingualBody().replace("## Key points (en)", "## Wrong answer (en)\n2m.\n\n## Key points (en)");
     expect(() => parse(cardSource({ body }))).toThrow(/"Wrong answer" must be given in both languages/);
+  });
+
+  it("rejects key points that make a different number of points in each language", () => {
+    const body = bilingualBody().replace("- 每个通道一对 $\\gamma$、$\\beta$\n", "- 每个通道一对 $\\gamma$、$\\beta$\n- 与 batch 大小无关\n");
+    expect(() => parse(cardSource({ body }))).toThrow(/"Key points" lists 1 points in en but 2 in zh/);
+  });
+
+  it("rejects a formula that states something in one language only (a fix that reached one side)", () => {
+    const body = bilingualBody({ answer: "Two per channel: $2C$, for any $a > 0$." });
+    expect(() => parse(cardSource({ body }))).toThrow(/Answer: the formula \$a>0\$ is in en but not in zh/);
+    // Symbols without a relation or a number, and \text{…} inside math, may differ between the languages.
+    const prose = bilingualBody({ answer: "Two per channel: $2C$, one $\\gamma$ each, $2C \\text{ in all}$." });
+    expect(parse(cardSource({ body: prose.replace("每个通道两个：$2C$。", "每个通道两个：$2C$，$2C \\text{ 个}$。") })).id).toBe("test-card");
+  });
+
+  it("rejects a card whose two languages cite different paper sections", () => {
+    const body = bilingualBody({ answer: "Two per channel: $2C$ (§3.2)." });
+    expect(() => parse(cardSource({ body }))).toThrow(/the sections cited differ: en cites § 3\.2, zh cites § none/);
+  });
+
+  it("stores debated: true as a field and as the tag debated, and needs two sources for it", () => {
+    const twoSources = '\n  - "Santurkar et al. 2018, §3 (arXiv:1805.11604)"\n  - "Bjorck et al. 2018, abstract (arXiv:1806.02375)"';
+    const card = parse(cardSource({ front: { debated: "true", sources: twoSources } }));
+    expect(card).toMatchObject({ debated: true, tags: ["cnn", "debated"] });
+    expect(parse(cardSource())).toMatchObject({ debated: false, tags: ["cnn"] });
+    expect(() => parse(cardSource({ front: { debated: "true" } }))).toThrow(/debated: true needs at least two sources.*found 1/);
   });
 
   it("rejects unknown headings, text before the first section, and key points that are not a list", () => {

@@ -3,8 +3,8 @@ import matter from "gray-matter";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
-import { DEFAULT_TOLERANCE, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
-import { type Language, LANGUAGES } from "@/lib/i18n";
+import { DEBATED_TAG, DEFAULT_TOLERANCE, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
+import { LANGUAGES, type Language } from "@/lib/i18n";
 
 const SECTIONS = {
   Question: "question",
@@ -58,6 +58,9 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     fail(missing ? `missing field "${field}"` : `${field}: ${issue.message}`);
   }
   const meta = front.data!;
+  if (meta.debated && meta.sources.length < 2) {
+    fail(`debated: true needs at least two sources (a contested explanation cites each side), found ${meta.sources.length}`);
+  }
 
   const sections = splitSections(parsed.content, fail);
   for (const lang of LANGUAGES) {
@@ -133,14 +136,21 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     if (meta.type === "mcq") spec = { kind: "mcq", options: mcqOptions(meta, text, fail) };
   }
 
-  const { id, topic, difficulty, type, tags, sources } = meta;
+  // After rendering, so a formula KaTeX cannot parse is reported as such first.
+  const drift = languageDrift(sections, meta);
+  if (drift) fail(drift);
+  const stray = strayEmphasis(body, spec);
+  if (stray) fail(`${stray}: a literal "**" survives rendering; close the emphasis or put the text in \`code\``);
+
+  const { id, topic, difficulty, type, sources, debated } = meta;
   return {
     id,
     topic,
     difficulty,
     type,
-    tags,
+    tags: debated && !meta.tags.includes(DEBATED_TAG) ? [...meta.tags, DEBATED_TAG] : meta.tags,
     sources,
+    debated,
     file,
     position,
     body,
@@ -169,6 +179,89 @@ function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[],
       why: why ? { en: inline(`${where}.why.en`, why.en), zh: inline(`${where}.why.zh`, why.zh) } : null,
     };
   });
+}
+
+// A formula that states something (a relation or a number), as written; \text{…} is prose and may differ.
+const CLAIM = /[=<>]|\\(?:neq|le|ge|leq|geq|approx|propto)\b|\d/;
+function claimFormulas(nodes: readonly RootContent[]): Set<string> {
+  const formulas = new Set<string>();
+  const walk = (node: RootContent) => {
+    if ((node.type === "inlineMath" || node.type === "math") && typeof node.value === "string") {
+      const formula = node.value.replace(/\\text\{[^{}]*\}/g, "").replace(/\s+/g, "");
+      if (CLAIM.test(formula)) formulas.add(formula);
+    }
+    if ("children" in node) node.children.forEach((child) => walk(child as RootContent));
+  };
+  nodes.forEach(walk);
+  return formulas;
+}
+
+function sectionRefs(nodes: readonly RootContent[]): string[] {
+  return [...plainText(nodes).matchAll(/§\s*(\d+(?:\.\d+)*)/g)].map((match) => match[1]!).sort();
+}
+
+/**
+ * The two languages of a card say the same thing: as many key points, the same formulas that state something
+ * where both write formulas (a fix of "for any a" to "a > 0" in one language must reach the other), and the
+ * same paper sections cited.
+ */
+function languageDrift(sections: Sections, meta: FrontMatter): string | null {
+  const en = sections.en.keyPoints?.nodes[0];
+  const zh = sections.zh.keyPoints?.nodes[0];
+  if (en?.type === "list" && zh?.type === "list" && en.children.length !== zh.children.length) {
+    return `"Key points" lists ${en.children.length} points in en but ${zh.children.length} in zh: both languages must make the same points`;
+  }
+  const compare = (where: string, enNodes: readonly RootContent[], zhNodes: readonly RootContent[]) => {
+    const a = claimFormulas(enNodes);
+    const b = claimFormulas(zhNodes);
+    // A side with no formula at all says it in words; compare where both languages write formulas.
+    if (a.size === 0 || b.size === 0) return null;
+    const onlyEn = [...a].find((formula) => !b.has(formula));
+    const onlyZh = [...b].find((formula) => !a.has(formula));
+    if (onlyEn !== undefined || onlyZh !== undefined) {
+      const [formula, has, lacks] = onlyEn !== undefined ? [onlyEn, "en", "zh"] : [onlyZh!, "zh", "en"];
+      return `${where}: the formula $${formula}$ is in ${has} but not in ${lacks}; a correction in one language must reach the other`;
+    }
+    return null;
+  };
+  for (const key of Object.values(SECTIONS)) {
+    const problem = compare(headingFor(key), sections.en[key]?.nodes ?? [], sections.zh[key]?.nodes ?? []);
+    if (problem) return problem;
+  }
+  if (meta.type === "mcq") {
+    for (const [index, option] of meta.options.entries()) {
+      for (const part of ["text", "why"] as const) {
+        const text = option[part];
+        if (!text) continue;
+        const problem = compare(`options.${index}.${part}`, parseMarkdown(text.en).children, parseMarkdown(text.zh).children);
+        if (problem) return problem;
+      }
+    }
+  }
+  const all = (lang: Language) => Object.values(sections[lang]).flatMap((section) => section.nodes);
+  const [enRefs, zhRefs] = [sectionRefs(all("en")).join(", "), sectionRefs(all("zh")).join(", ")];
+  if (enRefs !== zhRefs) return `the sections cited differ: en cites § ${enRefs || "none"}, zh cites § ${zhRefs || "none"}`;
+  return null;
+}
+
+/**
+ * Where rendered text still shows "**": Markdown emphasis that did not close (code is exempt, `x ** 2` is
+ * Python). The first such place, named like a section, or null.
+ */
+function strayEmphasis(body: Record<Language, CardSides>, spec: CardSpec | null): string | null {
+  const shows = (html: string | null) => html !== null && html.replace(/<code[^>]*>[\s\S]*?<\/code>/g, "").includes("**");
+  for (const lang of LANGUAGES) {
+    const sides = body[lang];
+    if (shows(sides.question)) return `Question (${lang})`;
+    if (shows(sides.answer)) return `Answer (${lang})`;
+    if (shows(sides.wrongAnswer)) return `Wrong answer (${lang})`;
+    if (sides.keyPoints.some(shows)) return `Key points (${lang})`;
+    if (spec?.kind === "mcq") {
+      const index = spec.options.findIndex((option) => shows(option.html[lang]) || shows(option.why?.[lang] ?? null));
+      if (index >= 0) return `options.${index} (${lang})`;
+    }
+  }
+  return null;
 }
 
 function splitSections(content: string, fail: Fail): Sections {

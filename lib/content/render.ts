@@ -1,5 +1,6 @@
 import { unified } from "unified";
 import remarkParse from "remark-parse";
+import remarkCjkFriendly from "remark-cjk-friendly";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remarkRehype from "remark-rehype";
@@ -8,7 +9,9 @@ import rehypeStringify from "rehype-stringify";
 import { VFile } from "vfile";
 import type { Root, RootContent } from "mdast";
 
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+// CommonMark does not close `**` when the character inside it is CJK punctuation and the one outside a letter
+// ("**层归一化计算什么。**对…" would show its asterisks); remark-cjk-friendly relaxes that rule for CJK text.
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkMath);
 
 // remark-rehype drops raw HTML by default, so a card can never inject markup; KaTeX runs here, on the server,
 // so no math JavaScript reaches the browser.

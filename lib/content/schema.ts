@@ -112,7 +112,12 @@ const metaFields = {
   difficulty: z.enum(DIFFICULTIES, { error: "must be E, M or H" }),
   tags: z.array(z.string().regex(kebab, { error: "must be kebab-case" })).default([]),
   sources: z.array(z.string().trim().min(1)).min(1, { error: "at least one source is required" }),
+  /** The answer rests on a contested explanation (why BN works, why it regularizes, ICS): cite every side. */
+  debated: z.boolean().default(false),
 };
+
+/** A debated card carries this tag too, so pages can find it in the stored tags without a schema change. */
+export const DEBATED_TAG = "debated";
 
 export const frontMatterSchema = z.discriminatedUnion(
   "type",
@@ -132,7 +137,7 @@ export const frontMatterSchema = z.discriminatedUnion(
   { error: (issue) => (issue.code === "invalid_union" ? `must be one of: ${CARD_TYPES.join(", ")}` : undefined) },
 );
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-export type CardMeta = Pick<FrontMatter, "id" | "topic" | "difficulty" | "type" | "tags" | "sources">;
+export type CardMeta = Pick<FrontMatter, "id" | "topic" | "difficulty" | "type" | "tags" | "sources" | "debated">;
 
 // ---- what a card carries beyond its sides ------------------------------------------------------------
 

@@ -378,7 +378,7 @@ const zh: AppMessages = {
     backward: "反向传播",
     regularization: "正则化效果",
     alternatives: "LayerNorm、GroupNorm 等",
-    inference: "推理与融合",
+    inference: "推理与折叠",
     practice: "实践技巧",
   },
   settings: {
