@@ -25,9 +25,10 @@ test("/cards finds a card by words that only its answer contains, and filters by
   const total = await results.count();
   expect(total).toBeGreaterThanOrEqual(10);
 
-  await page.getByRole("searchbox", { name: "Search" }).fill("weight sharing");
+  // Only bn-params-in-cnn's answer speaks of weight sharing at every spatial location.
+  await page.getByRole("searchbox", { name: "Search" }).fill("weight sharing location");
   await page.getByRole("searchbox", { name: "Search" }).press("Enter");
-  await expect(page).toHaveURL(/q=weight\+sharing/);
+  await expect(page).toHaveURL(/q=weight\+sharing\+location/);
   await expect(results).toHaveCount(1);
   await results.first().getByRole("link").click();
   await expect(page).toHaveURL(/\/cards\/bn-params-in-cnn$/);
