@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl } from "../lib/database-url";
+import { databaseUrl } from "../lib/db/url";
 
 const target = process.argv[2];
 if (!target) {

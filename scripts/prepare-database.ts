@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl } from "../lib/database-url";
+import { databaseUrl } from "../lib/db/url";
 
 const url = databaseUrl();
 if (url.startsWith("file:")) {

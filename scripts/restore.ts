@@ -5,7 +5,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { databaseUrl } from "../lib/database-url";
+import { databaseUrl } from "../lib/db/url";
 
 const source = process.argv[2];
 if (!source) {

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { PrismaClient } from "@/lib/db";
 import type { DeckCard } from "./schema";
 import { encodeCard } from "./stored-card";
 
