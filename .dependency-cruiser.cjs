@@ -9,7 +9,8 @@
 const LAYERS = [
   ["lib/errors.ts", "lib/database-url.ts", "lib/generated"],
   ["lib/i18n"],
-  ["lib/db.ts", "lib/db"],
+  ["lib/calendar"],
+  ["lib/db"],
   ["lib/bn"],
   ["lib/calculator"],
   ["lib/content"],

@@ -1,13 +1,17 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { LEARNER_COOKIE, learnerCookie, learnerIdFromToken, newLearnerToken } from "@/lib/learner/identity";
+import { knownLearner, LEARNER_COOKIE, learnerCookie, learnerCookieKey, newLearnerToken, readLearnerToken } from "@/lib/learner/cookie";
 
 /**
- * Gives each browser an unguessable learner token on its first page view. The JSON API never mints one:
- * a script must present the cookie a browser was given.
+ * Gives each browser an unguessable learner token, signed by this installation, on its first page view. Only
+ * a cookie is set: the learner is stored at their first write. The JSON API never mints one: a script must
+ * present the cookie a browser was given.
  */
-export function proxy(request: NextRequest) {
-  if (learnerIdFromToken(request.cookies.get(LEARNER_COOKIE)?.value)) return NextResponse.next();
-  const token = newLearnerToken();
+export async function proxy(request: NextRequest) {
+  const key = await learnerCookieKey();
+  const learner = readLearnerToken(request.cookies.get(LEARNER_COOKIE)?.value, key);
+  // A token from before tokens were signed stays valid while its learner exists.
+  if (learner && (learner.issued || (await knownLearner(learner.id)))) return NextResponse.next();
+  const token = newLearnerToken(key);
   // Set on the request too, so the page rendered for this very request already sees its learner.
   request.cookies.set(LEARNER_COOKIE, token);
   const response = NextResponse.next({ request: { headers: request.headers } });

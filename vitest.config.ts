@@ -13,6 +13,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     setupFiles: ["lib/testing/setup-db.ts"],
+    globalSetup: ["lib/testing/global-setup.ts"],
     // Several tests load the real deck (about 80 cards through KaTeX and every numeric template's checks).
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -5,7 +5,7 @@ import { syncDeck } from "../lib/content/sync";
 import { prisma } from "../lib/db";
 
 try {
-  const report = await syncDeck(prisma, await loadDeck({ checkNumeric: checkNumericTemplate }));
+  const report = await syncDeck(await loadDeck({ checkNumeric: checkNumericTemplate }));
   console.log(
     `deck:sync: ${report.added} added, ${report.updated} updated, ${report.retired} retired, ${report.unchanged} unchanged`,
   );

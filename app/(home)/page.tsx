@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { StatTiles } from "@/app/ui/stat-tiles";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { getStudyCounts } from "@/lib/srs/queries";
 import { getMessages } from "@/lib/i18n/server";
 
 export default async function HomePage() {
-  const [{ t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
-  const counts = await getStudyCounts(learnerId);
+  const [{ t }, learner] = await Promise.all([getMessages(), getLearner()]);
+  const counts = await getStudyCounts(learner);
   const stats = [
     { label: t.home.dueToday, value: counts.due, testId: "due-today" },
     { label: t.home.newAvailable, value: counts.newAvailable, testId: "new-available" },

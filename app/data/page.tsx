@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { ImportForm } from "./import-form";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -12,7 +12,7 @@ const secondary =
 
 export default async function DataPage() {
   // The learner must exist before the first export or import from this browser.
-  const [{ t }] = await Promise.all([getMessages(), getLearnerId()]);
+  const [{ t }] = await Promise.all([getMessages(), getLearner()]);
   const d = t.data;
   return (
     <div className="max-w-2xl space-y-8">

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLearnerId, getSettings } from "@/lib/learner";
+import { getLearner, getSettings } from "@/lib/learner";
 import { SettingsForm } from "./settings-form";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const [{ t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
-  const settings = await getSettings(learnerId);
+  const [{ t }, learner] = await Promise.all([getMessages(), getLearner()]);
+  const settings = await getSettings(learner);
   return (
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{t.settings.title}</h1>

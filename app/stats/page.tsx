@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { getStats, type RetentionGroup } from "@/lib/stats";
 import { CalendarHeatmap, ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./charts";
 import { format } from "@/lib/i18n";
@@ -64,8 +64,8 @@ function DataTable({ summary, head, rows, testId }: { summary: string; head: str
 }
 
 export default async function StatsPage() {
-  const [{ lang, t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
-  const stats = await getStats(learnerId);
+  const [{ lang, t }, learner] = await Promise.all([getMessages(), getLearner()]);
+  const stats = await getStats(learner);
   const s = t.stats;
   const locale = lang === "zh" ? "zh-CN" : "en";
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TOPICS } from "@/lib/content/schema";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { getNextStudyCard, getSessionSummary } from "@/lib/srs/queries";
 import { StudySession } from "./study-session";
 import { getMessages } from "@/lib/i18n/server";
@@ -8,9 +8,9 @@ import { getMessages } from "@/lib/i18n/server";
 export const metadata: Metadata = { title: "Study" };
 
 export default async function StudyPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
-  const [{ lang, t }, learnerId, { topic }] = await Promise.all([getMessages(), getLearnerId(), searchParams]);
+  const [{ lang, t }, learner, { topic }] = await Promise.all([getMessages(), getLearner(), searchParams]);
   const scope = { topic: TOPICS.find((known) => known === topic) };
-  const [next, summary] = await Promise.all([getNextStudyCard(learnerId, lang, new Date(), scope), getSessionSummary(learnerId)]);
+  const [next, summary] = await Promise.all([getNextStudyCard(learner, lang, new Date(), scope), getSessionSummary(learner)]);
   return (
     <StudySession
       key={`${lang}-${scope.topic ?? ""}`}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readBool, readInt } from "@/lib/db";
 import { CARD_TYPES, cardSpecSchema, DIFFICULTIES, TOPICS, type CardSides, type CardSpec, type CardType, type DeckCard, type Difficulty, type Topic } from "./schema";
 import type { Language } from "@/lib/i18n";
 
@@ -21,6 +22,28 @@ export const CARD_COLUMNS = {
   retired: true,
   contentHash: true,
 } as const;
+
+/** CARD_COLUMNS for raw SQL, from a table aliased `c`. */
+export const CARD_SQL_COLUMNS = Object.keys(CARD_COLUMNS)
+  .map((column) => `c."${column}"`)
+  .join(", ");
+
+/** A card row as raw SQL returns it (SQLite gives booleans as 0/1, PostgreSQL bigints as text). */
+export function cardRowOf(row: Record<string, unknown>): CardRow {
+  return {
+    id: String(row.id),
+    position: readInt(row.position),
+    topic: String(row.topic),
+    difficulty: String(row.difficulty),
+    type: String(row.type),
+    tags: String(row.tags),
+    sources: String(row.sources),
+    body: String(row.body),
+    spec: row.spec === null ? null : String(row.spec),
+    retired: readBool(row.retired),
+    contentHash: String(row.contentHash),
+  };
+}
 
 export type CardRow = {
   id: string;

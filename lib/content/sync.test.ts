@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { gradeCard } from "@/lib/srs/review";
-import { bilingualBody, deckCard } from "@/lib/testing/deck";
+import { bilingualBody, deckCard, learnerRef } from "@/lib/testing/deck";
 import { syncDeck } from "./sync";
 import { resetDatabase } from "@/lib/testing/reset";
 
@@ -14,17 +14,17 @@ beforeEach(async () => {
 
 describe("syncDeck", () => {
   it("adds new cards, then reports nothing to do when run again", async () => {
-    expect(await syncDeck(prisma, [deckCard("one"), deckCard("two")])).toEqual({ added: 2, updated: 0, retired: 0, unchanged: 0 });
-    expect(await syncDeck(prisma, [deckCard("one"), deckCard("two")])).toEqual({ added: 0, updated: 0, retired: 0, unchanged: 2 });
+    expect(await syncDeck([deckCard("one"), deckCard("two")])).toEqual({ added: 2, updated: 0, retired: 0, unchanged: 0 });
+    expect(await syncDeck([deckCard("one"), deckCard("two")])).toEqual({ added: 0, updated: 0, retired: 0, unchanged: 2 });
   });
 
   it("updates an edited card in place and keeps its review history and schedule", async () => {
-    await syncDeck(prisma, [deckCard("one")]);
-    await gradeCard({ learnerId, cardId: "one", rating: 3, durationMs: 0 });
+    await syncDeck([deckCard("one")]);
+    await gradeCard({ learner: learnerRef(learnerId), cardId: "one", rating: 3, durationMs: 0 });
     const before = await prisma.cardState.findFirstOrThrow();
 
     const edited = deckCard("one", { body: bilingualBody({ answer: "Exactly $2C$: one pair per channel." }) });
-    expect(await syncDeck(prisma, [edited])).toMatchObject({ updated: 1 });
+    expect(await syncDeck([edited])).toMatchObject({ updated: 1 });
 
     const card = await prisma.card.findUniqueOrThrow({ where: { id: "one" } });
     expect(JSON.parse(card.body).en.answer).toContain("one pair per channel");
@@ -33,15 +33,15 @@ describe("syncDeck", () => {
   });
 
   it("retires a removed card with its history kept, and brings it back when its file returns", async () => {
-    await syncDeck(prisma, [deckCard("one"), deckCard("two")]);
-    await gradeCard({ learnerId, cardId: "two", rating: 1, durationMs: 0 });
+    await syncDeck([deckCard("one"), deckCard("two")]);
+    await gradeCard({ learner: learnerRef(learnerId), cardId: "two", rating: 1, durationMs: 0 });
 
-    expect(await syncDeck(prisma, [deckCard("one")])).toEqual({ added: 0, updated: 0, retired: 1, unchanged: 1 });
+    expect(await syncDeck([deckCard("one")])).toEqual({ added: 0, updated: 0, retired: 1, unchanged: 1 });
     expect(await prisma.card.findUniqueOrThrow({ where: { id: "two" } })).toMatchObject({ retired: true });
     expect(await prisma.reviewLog.count({ where: { cardId: "two" } })).toBe(1);
-    expect(await syncDeck(prisma, [deckCard("one")])).toMatchObject({ retired: 0, unchanged: 1 });
+    expect(await syncDeck([deckCard("one")])).toMatchObject({ retired: 0, unchanged: 1 });
 
-    expect(await syncDeck(prisma, [deckCard("one"), deckCard("two")])).toMatchObject({ updated: 1 });
+    expect(await syncDeck([deckCard("one"), deckCard("two")])).toMatchObject({ updated: 1 });
     expect(await prisma.card.findUniqueOrThrow({ where: { id: "two" } })).toMatchObject({ retired: false });
     expect(await prisma.cardState.count({ where: { cardId: "two" } })).toBe(1);
   });

@@ -5,7 +5,7 @@ import { sqliteRunner } from "./sqlite";
 import type { Dialect, Op } from "./sql";
 import { databaseUrl } from "./url";
 
-export { DatabaseBusyError, execute, query, readBool, readInt, readTime, readTimeOrNull, type Dialect, type Op, type Row } from "./sql";
+export { DatabaseBusyError, execute, pause, query, readBool, readInt, readTime, readTimeOrNull, type Dialect, type Op, type Row } from "./sql";
 export type { PrismaClient };
 
 /** Connections per instance and per pool (Prisma's and the raw SQL one's) on PostgreSQL. */
@@ -42,3 +42,4 @@ export const runSql = <T>(operation: (dialect: Dialect) => Op<T>): Promise<T> =>
 export async function closeDatabase(): Promise<void> {
   await Promise.all([database.prisma.$disconnect(), database.sql.close()]);
 }
+export { consumeRateLimit, releaseLease, takeLease } from "./rate-limit";

@@ -52,7 +52,7 @@ export function postgresRunner(url: string, poolSize: number) {
         let client: pg.PoolClient;
         try {
           client = await pool.connect();
-        } catch (error) {
+        } catch {
           throw new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
         }
         try {
@@ -60,9 +60,14 @@ export function postgresRunner(url: string, poolSize: number) {
           const op = operation(DIALECT);
           let next = op.next();
           while (!next.done) {
-            const { text, params, mode } = next.value;
-            const result = await client.query({ name: nameOf(text), text, values: params.map(encode) });
-            next = op.next(mode === "rows" ? result.rows : (result.rowCount ?? 0));
+            const statement = next.value;
+            // Every query already lets the event loop run, so a pause has nothing to add here.
+            if (statement.mode === "pause") {
+              next = op.next();
+              continue;
+            }
+            const result = await client.query({ name: nameOf(statement.text), text: statement.text, values: statement.params.map(encode) });
+            next = op.next(statement.mode === "rows" ? result.rows : (result.rowCount ?? 0));
           }
           await client.query("COMMIT");
           client.release();

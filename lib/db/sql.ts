@@ -16,7 +16,7 @@
  * quoted identifiers, which both engines read alike.
  */
 
-export type Statement = { text: string; params: readonly unknown[]; mode: "rows" | "run" };
+export type Statement = { text: string; params: readonly unknown[]; mode: "rows" | "run" } | { mode: "pause" };
 export type Op<T> = Generator<Statement, T, unknown>;
 export type Row = Record<string, unknown>;
 
@@ -29,6 +29,14 @@ export type Dialect = {
 
 export function* query<T extends Row>(text: string, params: readonly unknown[] = []): Generator<Statement, T[], unknown> {
   return (yield { text, params, mode: "rows" }) as T[];
+}
+
+/**
+ * Lets the event loop run between the chunks of a long operation (a large import). On SQLite the transaction
+ * stays open meanwhile and other writes of this process wait for it; on PostgreSQL it changes nothing.
+ */
+export function* pause(): Generator<Statement, void, unknown> {
+  yield { mode: "pause" };
 }
 
 /** Runs a statement that returns no rows; gives the number of rows it changed. */

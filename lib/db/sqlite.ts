@@ -16,53 +16,104 @@ function encode(value: unknown): unknown {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+const isBusy = (error: unknown) => Boolean((error as { code?: string }).code?.startsWith("SQLITE_BUSY"));
 
 /**
- * Runs operations on a connection of its own. Each runs synchronously inside BEGIN IMMEDIATE … COMMIT, so it
- * holds the write lock for microseconds and nothing in this process can interleave with it. The connection
- * never waits for a lock (busy timeout 0): when another connection (Prisma's, or another process) holds it,
- * the operation is tried again after a pause, asynchronously, so the event loop is never blocked.
+ * Runs operations on a connection of its own, each inside BEGIN IMMEDIATE … COMMIT. An operation runs
+ * synchronously, so it holds the write lock for microseconds and nothing in this process can interleave with
+ * it; only one that pauses (a large import) lets the event loop run between its chunks, and this process's
+ * other operations wait for it meanwhile. The connection never waits for a lock itself (busy timeout 0): when
+ * another process holds it, the operation is tried again after a pause, so the event loop is never blocked.
  */
 export function sqliteRunner(url: string) {
-  const db = new Database(url.replace(/^file:/, ""), { timeout: 0 });
-  db.pragma("foreign_keys = ON");
+  let connection: Database.Database | null = null;
   const statements = new Map<string, Database.Statement>();
+  const db = () => {
+    if (!connection) {
+      connection = new Database(url.replace(/^file:/, ""), { timeout: 0 });
+      connection.pragma("foreign_keys = ON");
+    }
+    return connection;
+  };
   const prepare = (text: string) => {
     let statement = statements.get(text);
     if (!statement) {
-      statement = db.prepare(text.replace(/\$(\d+)/g, "?$1"));
+      // SQLite reads $1 as a parameter named "1", bound below from an object: the same text as PostgreSQL's.
+      statement = db().prepare(text);
       statements.set(text, statement);
     }
     return statement;
   };
-  const step = ({ text, params, mode }: Statement) => {
-    const statement = prepare(text);
-    const values = params.map(encode);
-    return mode === "rows" ? statement.all(...values) : statement.run(...values).changes;
+  const step = (statement: Exclude<Statement, { mode: "pause" }>) => {
+    const prepared = prepare(statement.text);
+    const values = Object.fromEntries(statement.params.map((value, index) => [index + 1, encode(value)]));
+    return statement.mode === "rows" ? prepared.all(values) : prepared.run(values).changes;
   };
-  const drive = <T>(op: Op<T>): T => {
+
+  // Set while an operation that pauses holds the write transaction open.
+  let longRunning: Promise<unknown> | null = null;
+
+  async function runOnce<T>(operation: (dialect: Dialect) => Op<T>): Promise<T> {
+    const op = operation(DIALECT);
     let next = op.next();
-    while (!next.done) next = op.next(step(next.value));
-    return next.value;
-  };
+    // An operation that never pauses runs in one synchronous transaction.
+    const sync = () => {
+      while (!next.done) {
+        if (next.value.mode === "pause") throw new PausedError();
+        next = op.next(step(next.value));
+      }
+      return next.value;
+    };
+    try {
+      return db().transaction(sync).immediate();
+    } catch (error) {
+      if (!(error instanceof PausedError)) throw error;
+    }
+    // It paused: run it again from the start, holding the transaction across turns of the event loop.
+    const again = operation(DIALECT);
+    db().prepare("BEGIN IMMEDIATE").run();
+    try {
+      let resumed = again.next();
+      while (!resumed.done) {
+        if (resumed.value.mode === "pause") {
+          await nextTurn();
+          resumed = again.next();
+        } else resumed = again.next(step(resumed.value));
+      }
+      db().prepare("COMMIT").run();
+      return resumed.value;
+    } catch (error) {
+      db().prepare("ROLLBACK").run();
+      throw error;
+    }
+  }
 
   return {
     dialect: DIALECT,
     async run<T>(operation: (dialect: Dialect) => Op<T>): Promise<T> {
       const deadline = Date.now() + BUSY_RETRY_MS;
       for (let attempt = 0; ; attempt++) {
+        while (longRunning) await longRunning.catch(() => undefined);
+        const running = runOnce(operation);
+        longRunning = running;
         try {
-          return db.transaction(() => drive(operation(DIALECT))).immediate();
+          return await running;
         } catch (error) {
-          const busy = (error as { code?: string }).code?.startsWith("SQLITE_BUSY");
-          if (!busy) throw error;
+          if (!isBusy(error)) throw error;
           if (Date.now() > deadline) throw new DatabaseBusyError(error);
           await sleep(Math.min(50, 1 + attempt * 2));
+        } finally {
+          if (longRunning === running) longRunning = null;
         }
       }
     },
     close() {
-      db.close();
+      connection?.close();
+      connection = null;
     },
   };
 }
+
+/** An operation asked to pause inside a synchronous transaction: it is rolled back and run the long way. */
+class PausedError extends Error {}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { requestLearnerId, UNKNOWN_LEARNER } from "@/lib/learner";
+import { requestLearner, UNKNOWN_LEARNER, type LearnerRef } from "@/lib/learner";
 import { errorResponse, readJson } from "./json";
 
 type Context<P> = { params: Promise<P> };
@@ -44,11 +44,11 @@ export function jsonEndpoint<S extends z.ZodType | undefined = undefined, P = Re
  */
 export function learnerEndpoint<S extends z.ZodType | undefined = undefined, P = Record<string, string>>(
   options: EndpointOptions<S>,
-  handler: (input: { learnerId: string; body: Body<S>; params: P; request: Request }) => unknown,
+  handler: (input: { learner: LearnerRef; body: Body<S>; params: P; request: Request }) => unknown,
 ) {
   return async function endpoint(request: Request, context?: Context<P>): Promise<Response> {
-    const learnerId = await requestLearnerId();
-    if (!learnerId) return errorResponse(new AppError("unauthorized", UNKNOWN_LEARNER, 401));
-    return jsonEndpoint<S, P>(options, (input) => handler({ ...input, learnerId }))(request, context);
+    const learner = await requestLearner();
+    if (!learner) return errorResponse(new AppError("unauthorized", UNKNOWN_LEARNER, 401));
+    return jsonEndpoint<S, P>(options, (input) => handler({ ...input, learner }))(request, context);
   };
 }

@@ -2,37 +2,55 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { prisma } from "@/lib/db";
-import { LEARNER_COOKIE, learnerIdFromToken } from "./identity";
+import { FALLBACK_TIME_ZONE, isTimeZone } from "@/lib/calendar";
+import { LEARNER_COOKIE, readLearnerToken, type LearnerRef } from "./identity";
+import { learnerCookieKey } from "./secret";
+import { DEFAULT_SETTINGS } from "./store";
 
-export { LEARNER_COOKIE, learnerCookie, learnerIdFromToken, newLearnerToken, UNKNOWN_LEARNER } from "./identity";
+export { LEARNER_COOKIE, learnerCookie, learnerIdOf, newLearnerToken, readLearnerToken, UNKNOWN_LEARNER, type LearnerRef } from "./identity";
+export { learnerCookieKey } from "./secret";
+export { DEFAULT_SETTINGS, lockLearner, type LockedLearner } from "./store";
 
-export const DEFAULT_SETTINGS = { desiredRetention: 0.9, newCardsPerDay: 20 } as const;
-export type LearnerSettings = { desiredRetention: number; newCardsPerDay: number };
+/** The time zone the browser reported, kept in a cookie until the learner's row can hold it. */
+export const TIME_ZONE_COOKIE = "bn_tz";
 
-/**
- * The learner behind this request's cookie, created on first sight. The proxy gives every browser a cookie
- * on its first page view, so pages and server actions always have one.
- */
-export const getLearnerId = cache(async (): Promise<string> => {
-  const learnerId = learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
-  if (!learnerId) throw new Error("No learner cookie on a page request: is proxy.ts running?");
-  await prisma.learner.upsert({ where: { id: learnerId }, create: { id: learnerId }, update: {} });
-  return learnerId;
-});
+export type LearnerSettings = { desiredRetention: number; newCardsPerDay: number; timeZone: string; timeZoneKnown: boolean };
 
-/**
- * The learner a JSON request acts for, from its cookie; null for a missing or malformed one. Whether this
- * installation knows the learner is checked where the work happens, inside its transaction, so the hot path
- * pays no extra query and a made-up cookie is still refused with a 401 there.
- */
-export async function requestLearnerId(): Promise<string | null> {
-  return learnerIdFromToken((await cookies()).get(LEARNER_COOKIE)?.value);
+async function learnerFromCookies(): Promise<LearnerRef | null> {
+  const jar = await cookies();
+  const token = readLearnerToken(jar.get(LEARNER_COOKIE)?.value, await learnerCookieKey());
+  if (!token) return null;
+  const zone = jar.get(TIME_ZONE_COOKIE)?.value;
+  return { ...token, timeZone: isTimeZone(zone) ? zone : null };
 }
 
-export async function getSettings(learnerId: string): Promise<LearnerSettings> {
-  const learner = await prisma.learner.findUnique({
-    where: { id: learnerId },
-    select: { desiredRetention: true, newCardsPerDay: true },
+/**
+ * The learner of this page request or server action. proxy.ts gives every browser a signed cookie on its first
+ * page view; nothing is stored until the learner's first write (a grade, a quiz, settings), so a visit costs
+ * the database nothing.
+ */
+export const getLearner = cache(async (): Promise<LearnerRef> => {
+  const learner = await learnerFromCookies();
+  if (!learner) throw new Error("No valid learner cookie on a page request: is proxy.ts running?");
+  return learner;
+});
+
+/** The learner a JSON request acts for, or null for a missing, malformed or made-up cookie (401). */
+export async function requestLearner(): Promise<LearnerRef | null> {
+  return learnerFromCookies();
+}
+
+/** A learner's settings; the defaults (and the browser's zone) before the learner's first write. */
+export async function getSettings(learner: LearnerRef): Promise<LearnerSettings> {
+  const row = await prisma.learner.findUnique({
+    where: { id: learner.id },
+    select: { desiredRetention: true, newCardsPerDay: true, timeZone: true },
   });
-  return learner ?? { ...DEFAULT_SETTINGS };
+  const zone = row?.timeZone ?? learner.timeZone;
+  return {
+    desiredRetention: row?.desiredRetention ?? DEFAULT_SETTINGS.desiredRetention,
+    newCardsPerDay: row?.newCardsPerDay ?? DEFAULT_SETTINGS.newCardsPerDay,
+    timeZone: zone ?? FALLBACK_TIME_ZONE,
+    timeZoneKnown: zone !== null,
+  };
 }

@@ -7,7 +7,7 @@ import { CARD_TYPES, DIFFICULTIES, TOPICS } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
 import { learnerAction, type ActionResult } from "@/lib/http";
 import { getLanguage } from "@/lib/i18n/server";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { explainQuestion, type FeedbackView } from "@/lib/practice";
 import type { Outcome } from "./request";
 import { answerRequestSchema, quizRequestSchema } from "./request";
@@ -32,10 +32,10 @@ export async function startQuizAction(_previous: StartQuizState, formData: FormD
     const fields = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
     return { errors: Object.fromEntries(Object.keys(fields).map((key) => [key, [key]])) };
   }
-  const learnerId = await getLearnerId();
+  const learner = await getLearner();
   let created: Awaited<ReturnType<typeof createQuiz>>;
   try {
-    created = await createQuiz(learnerId, parsed.data);
+    created = await createQuiz(learner, parsed.data);
   } catch (error) {
     if (error instanceof AppError) return { message: error.code };
     throw error;
@@ -49,7 +49,7 @@ export async function startTopicQuizAction(formData: FormData) {
   const topic = TOPICS.find((known) => known === formData.get("topic"));
   if (!topic) redirect("/topics");
   const request = { mode: "custom" as const, topics: [topic], difficulties: [...DIFFICULTIES], types: [...CARD_TYPES], count: 10 as const };
-  const created = await createQuiz(await getLearnerId(), request);
+  const created = await createQuiz(await getLearner(), request);
   redirect(`/quiz/${created.id}${created.questions < created.requested ? `?asked=${created.requested}` : ""}`);
 }
 
@@ -59,8 +59,8 @@ export type AnswerResult = ActionResult<{ outcome: Outcome; finished: boolean; f
 
 export const answerAction = learnerAction(
   z.strictObject({ quizId: quizIdSchema, answer: answerRequestSchema }),
-  async ({ quizId, answer }, learnerId) => {
-    const result = await answerQuestion(learnerId, quizId, answer);
+  async ({ quizId, answer }, learner) => {
+    const result = await answerQuestion(learner, quizId, answer);
     const response = answer.response;
     const feedback = response.kind !== "self" ? explainQuestion(result.question, await getLanguage(), response) : null;
     return { outcome: result.outcome, finished: result.finished, feedback };
@@ -71,8 +71,8 @@ export const answerAction = learnerAction(
  * Where the quiz really is. A page restored from the browser's or the router's cache may show a question
  * that has since been answered (in another tab, or before the learner went Back): it asks, and catches up.
  */
-export const quizPositionAction = learnerAction(z.strictObject({ quizId: quizIdSchema }), async ({ quizId }, learnerId) => {
-  const quiz = await getQuiz(learnerId, quizId);
+export const quizPositionAction = learnerAction(z.strictObject({ quizId: quizIdSchema }), async ({ quizId }, learner) => {
+  const quiz = await getQuiz(learner.id, quizId);
   if (!quiz) return { position: null, over: true };
   return { position: currentPosition(quiz), over: quiz.finishedAt !== null || quiz.abandonedAt !== null };
 });
@@ -80,7 +80,7 @@ export const quizPositionAction = learnerAction(z.strictObject({ quizId: quizIdS
 export async function abandonQuizAction(formData: FormData) {
   const quizId = String(formData.get("quizId") ?? "");
   try {
-    await abandonQuiz(await getLearnerId(), quizId);
+    await abandonQuiz((await getLearner()).id, quizId);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
   }
@@ -94,8 +94,8 @@ export const changeGradeAction = learnerAction(
     position: z.coerce.number().int().min(0),
     rating: z.coerce.number().int().min(1).max(4),
   }),
-  async ({ quizId, position, rating }, learnerId) => {
-    await changeQuizGrade(learnerId, quizId, position, rating as 1 | 2 | 3 | 4);
+  async ({ quizId, position, rating }, learner) => {
+    await changeQuizGrade(learner, quizId, position, rating as 1 | 2 | 3 | 4);
     return { rating };
   },
 );

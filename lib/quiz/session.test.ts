@@ -4,7 +4,7 @@ import { syncDeck } from "@/lib/content/sync";
 import { gradeCard } from "@/lib/srs/review";
 import { applyGrade } from "@/lib/srs/scheduler";
 import { buildQuestion, explainQuestion } from "@/lib/practice";
-import { loadTestDeck } from "@/lib/testing/deck";
+import { loadTestDeck, learnerRef } from "@/lib/testing/deck";
 import { INTERVIEW } from "./request";
 import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, getQuiz, listQuizzes, QuizError } from "./session";
 import { resetDatabase } from "@/lib/testing/reset";
@@ -13,7 +13,7 @@ const learnerId = "d".repeat(64);
 const strangerId = "e".repeat(64);
 
 beforeAll(async () => {
-  await syncDeck(prisma, await loadTestDeck());
+  await syncDeck(await loadTestDeck());
 }, 60_000);
 
 beforeEach(async () => {
@@ -32,7 +32,7 @@ const custom = (overrides: Partial<{ topics: string[]; types: string[]; count: 5
   }) as Parameters<typeof createQuiz>[1];
 
 async function quizOf(request = custom()) {
-  const { id } = await createQuiz(learnerId, request);
+  const { id } = await createQuiz(learnerRef(learnerId), request);
   return (await getQuiz(learnerId, id))!;
 }
 
@@ -51,7 +51,7 @@ async function rightResponse(quiz: Awaited<ReturnType<typeof quizOf>>, position:
 
 describe("createQuiz", () => {
   it("gives what matches when fewer cards exist than asked, and says how many were asked", async () => {
-    const created = await createQuiz(learnerId, custom({ count: 20 }));
+    const created = await createQuiz(learnerRef(learnerId), custom({ count: 20 }));
     const expected = await prisma.card.count({ where: { retired: false, topic: "parameters", type: { in: ["mcq", "numeric"] } } });
     expect(expected).toBeLessThan(20);
     expect(created).toMatchObject({ questions: expected, requested: 20 });
@@ -61,7 +61,7 @@ describe("createQuiz", () => {
   });
 
   it("builds an interview from the fixed mix with a clock", async () => {
-    const { id } = await createQuiz(learnerId, { mode: "interview" });
+    const { id } = await createQuiz(learnerRef(learnerId), { mode: "interview" });
     const quiz = (await getQuiz(learnerId, id))!;
     expect(quiz.secondsPerQuestion).toBe(INTERVIEW.secondsPerQuestion);
     const kinds = quiz.questions.map((q) => q.card.type);
@@ -70,14 +70,14 @@ describe("createQuiz", () => {
   });
 
   it("refuses a request no card matches", async () => {
-    await expect(createQuiz(learnerId, custom({ topics: ["placement"], types: ["numeric"] }))).rejects.toMatchObject({ code: "no_cards" });
+    await expect(createQuiz(learnerRef(learnerId), custom({ topics: ["placement"], types: ["numeric"] }))).rejects.toMatchObject({ code: "no_cards" });
   });
 });
 
 describe("answerQuestion", () => {
   it("records the answer and feeds the schedule in one go: right → Good", async () => {
     const quiz = await quizOf();
-    const result = await answerQuestion(learnerId, quiz.id, { position: 0, response: await rightResponse(quiz, 0), durationMs: 3000 });
+    const result = await answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: await rightResponse(quiz, 0), durationMs: 3000 });
     expect(result).toMatchObject({ outcome: "right", rating: 3, finished: false });
     const question = await prisma.quizQuestion.findFirstOrThrow({ where: { quizId: quiz.id, position: 0 } });
     const log = await prisma.reviewLog.findUniqueOrThrow({ where: { id: question.reviewLogId! } });
@@ -87,8 +87,8 @@ describe("answerQuestion", () => {
 
   it("maps wrong → Again and partly → Hard", async () => {
     const quiz = await quizOf(custom({ types: ["concept"], topics: ["motivation"] }));
-    expect(await answerQuestion(learnerId, quiz.id, { position: 0, response: { kind: "self", outcome: "wrong" }, durationMs: 0 })).toMatchObject({ rating: 1 });
-    expect(await answerQuestion(learnerId, quiz.id, { position: 1, response: { kind: "self", outcome: "partly" }, durationMs: 0 })).toMatchObject({ rating: 2 });
+    expect(await answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: { kind: "self", outcome: "wrong" }, durationMs: 0 })).toMatchObject({ rating: 1 });
+    expect(await answerQuestion(learnerRef(learnerId), quiz.id, { position: 1, response: { kind: "self", outcome: "partly" }, durationMs: 0 })).toMatchObject({ rating: 2 });
   });
 
   it.each([
@@ -100,11 +100,11 @@ describe("answerQuestion", () => {
   ])("refuses %s and writes nothing", async (_, code, status) => {
     const quiz = await quizOf(custom({ types: ["numeric"] }));
     const attempt = {
-      not_a_number: () => answerQuestion(learnerId, quiz.id, { position: 0, response: { kind: "numeric", text: "lots" }, durationMs: 0 }),
-      wrong_kind: () => answerQuestion(learnerId, quiz.id, { position: 0, response: { kind: "mcq", chosen: ["a"] }, durationMs: 0 }),
-      unknown_question: () => answerQuestion(learnerId, quiz.id, { position: 9, response: { kind: "numeric", text: "1" }, durationMs: 0 }),
-      not_current: () => answerQuestion(learnerId, quiz.id, { position: 1, response: { kind: "numeric", text: "1" }, durationMs: 0 }),
-      unknown_quiz: () => answerQuestion(strangerId, quiz.id, { position: 0, response: { kind: "numeric", text: "1" }, durationMs: 0 }),
+      not_a_number: () => answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: { kind: "numeric", text: "lots" }, durationMs: 0 }),
+      wrong_kind: () => answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: { kind: "mcq", chosen: ["a"] }, durationMs: 0 }),
+      unknown_question: () => answerQuestion(learnerRef(learnerId), quiz.id, { position: 9, response: { kind: "numeric", text: "1" }, durationMs: 0 }),
+      not_current: () => answerQuestion(learnerRef(learnerId), quiz.id, { position: 1, response: { kind: "numeric", text: "1" }, durationMs: 0 }),
+      unknown_quiz: () => answerQuestion(learnerRef(strangerId), quiz.id, { position: 0, response: { kind: "numeric", text: "1" }, durationMs: 0 }),
     }[code]!;
     const error = await attempt().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuizError);
@@ -116,18 +116,18 @@ describe("answerQuestion", () => {
   it("refuses a replayed answer, and finishes the quiz with its last answer; then takes no more", async () => {
     const quiz = await quizOf();
     const first = await rightResponse(quiz, 0);
-    await answerQuestion(learnerId, quiz.id, { position: 0, response: first, durationMs: 0 });
-    await expect(answerQuestion(learnerId, quiz.id, { position: 0, response: first, durationMs: 0 })).rejects.toMatchObject({
+    await answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: first, durationMs: 0 });
+    await expect(answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: first, durationMs: 0 })).rejects.toMatchObject({
       code: "already_answered",
       status: 409,
     });
     let finished = false;
     for (let position = 1; position < quiz.questions.length; position++) {
-      ({ finished } = await answerQuestion(learnerId, quiz.id, { position, response: await rightResponse(quiz, position), durationMs: 0 }));
+      ({ finished } = await answerQuestion(learnerRef(learnerId), quiz.id, { position, response: await rightResponse(quiz, position), durationMs: 0 }));
     }
     expect(finished).toBe(true);
     expect((await getQuiz(learnerId, quiz.id))!.finishedAt).not.toBeNull();
-    await expect(answerQuestion(learnerId, quiz.id, { position: 0, response: first, durationMs: 0 })).rejects.toMatchObject({ code: "quiz_finished" });
+    await expect(answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: first, durationMs: 0 })).rejects.toMatchObject({ code: "quiz_finished" });
     expect(await prisma.reviewLog.count()).toBe(quiz.questions.length);
     const [summary] = await listQuizzes(learnerId);
     expect(summary!.score).toMatchObject({ points: quiz.questions.length, total: quiz.questions.length });
@@ -139,20 +139,20 @@ describe("changeQuizGrade", () => {
   it("regrades the card as if the new grade had been given then, until the card is reviewed again", async () => {
     const quiz = await quizOf();
     const wrong = quiz.questions[0]!.card.type === "mcq" ? { kind: "mcq" as const, chosen: ["zz"] } : { kind: "numeric" as const, text: "-1" };
-    await answerQuestion(learnerId, quiz.id, { position: 0, response: wrong, durationMs: 0 });
+    await answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: wrong, durationMs: 0 });
     const question = await prisma.quizQuestion.findFirstOrThrow({ where: { quizId: quiz.id, position: 0 } });
     expect(question.rating).toBe(1);
     const log = await prisma.reviewLog.findUniqueOrThrow({ where: { id: question.reviewLogId! } });
 
-    await changeQuizGrade(learnerId, quiz.id, 0, 4);
+    await changeQuizGrade(learnerRef(learnerId), quiz.id, 0, 4);
     const state = await prisma.cardState.findUniqueOrThrow({ where: { learnerId_cardId: { learnerId, cardId: question.cardId } } });
     expect(state).toMatchObject(applyGrade(null, 4, log.reviewedAt, 0.9));
     expect(await prisma.reviewLog.findUniqueOrThrow({ where: { id: log.id } })).toMatchObject({ rating: 4 });
     expect((await prisma.quizQuestion.findUniqueOrThrow({ where: { id: question.id } })).rating).toBe(4);
 
-    await gradeCard({ learnerId, cardId: question.cardId, rating: 3, durationMs: 0 });
-    await expect(changeQuizGrade(learnerId, quiz.id, 0, 2)).rejects.toMatchObject({ code: "review_superseded", status: 409 });
-    await expect(changeQuizGrade(strangerId, quiz.id, 0, 2)).rejects.toMatchObject({ code: "unknown_question" });
+    await gradeCard({ learner: learnerRef(learnerId), cardId: question.cardId, rating: 3, durationMs: 0 });
+    await expect(changeQuizGrade(learnerRef(learnerId), quiz.id, 0, 2)).rejects.toMatchObject({ code: "review_superseded", status: 409 });
+    await expect(changeQuizGrade(learnerRef(strangerId), quiz.id, 0, 2)).rejects.toMatchObject({ code: "unknown_question" });
   });
 });
 
@@ -162,6 +162,6 @@ describe("abandonQuiz", () => {
     await expect(abandonQuiz(strangerId, quiz.id)).rejects.toMatchObject({ code: "unknown_quiz" });
     await abandonQuiz(learnerId, quiz.id);
     await expect(abandonQuiz(learnerId, quiz.id)).rejects.toMatchObject({ code: "quiz_finished" });
-    await expect(answerQuestion(learnerId, quiz.id, { position: 0, response: await rightResponse(quiz, 0), durationMs: 0 })).rejects.toMatchObject({ code: "quiz_finished" });
+    await expect(answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: await rightResponse(quiz, 0), durationMs: 0 })).rejects.toMatchObject({ code: "quiz_finished" });
   });
 });

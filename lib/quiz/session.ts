@@ -1,11 +1,12 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { CARD_SQL_COLUMNS, cardRowOf, decodeCard } from "@/lib/content/stored-card";
+import { execute, prisma, query, readInt, runSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { lockLearner, type LearnerRef } from "@/lib/learner";
 import { buildQuestion, gradeResponse, type Question } from "@/lib/practice";
-import { gradeCardIn, changeReviewGrade } from "@/lib/srs/review";
+import { changeGradeLocked, gradeLocked } from "@/lib/srs/review";
 import type { Grade } from "@/lib/srs/scheduler";
-import { UNKNOWN_LEARNER } from "@/lib/learner/identity";
 import { decodeQuiz, encodeRequest, encodeResponse, QUIZ_INCLUDE, type StoredQuiz } from "./codec";
 import { INTERVIEW, RATING_FOR_OUTCOME, type Outcome, type QuizRequest, type QuizResponse } from "./request";
 
@@ -18,8 +19,7 @@ export type QuizErrorCode =
   | "not_a_number"
   | "wrong_kind"
   | "no_cards"
-  | "not_graded"
-  | "unauthorized";
+  | "not_graded";
 
 /** A quiz action that cannot be done. */
 export class QuizError extends AppError<QuizErrorCode> {}
@@ -50,28 +50,23 @@ function pick(request: QuizRequest, candidates: Candidate[]): Candidate[] {
  * Starts a quiz from the active deck. Asking for more questions than match gives what exists; `requested`
  * and the number of questions tell the page to say so.
  */
-export async function createQuiz(learnerId: string, request: QuizRequest) {
+export async function createQuiz(learner: LearnerRef, request: QuizRequest, now = new Date()) {
   const where =
     request.mode === "custom"
       ? { retired: false, topic: { in: request.topics }, difficulty: { in: request.difficulties }, type: { in: request.types } }
       : { retired: false };
-  const [learner, candidates] = await Promise.all([
-    prisma.learner.count({ where: { id: learnerId } }),
-    prisma.card.findMany({ where, select: { id: true, type: true } }),
-  ]);
-  if (!learner) throw new QuizError("unauthorized", UNKNOWN_LEARNER, 401);
-  const cards = pick(request, candidates);
+  const cards = pick(request, await prisma.card.findMany({ where, select: { id: true, type: true } }));
   if (cards.length === 0) throw new QuizError("no_cards", "No card matches these topics, difficulties and types.", 400);
   const id = randomBytes(16).toString("base64url");
-  await prisma.quiz.create({
-    data: {
-      id,
-      learnerId,
-      mode: request.mode,
-      request: encodeRequest(request),
-      secondsPerQuestion: request.mode === "interview" ? INTERVIEW.secondsPerQuestion : null,
-      questions: { create: cards.map((card, position) => ({ position, cardId: card.id, seed: randomInt(2 ** 31) })) },
-    },
+  await runSql(function* (d) {
+    yield* lockLearner(d, learner, now);
+    yield* execute(
+      `INSERT INTO "Quiz" ("id", "learnerId", "mode", "request", "secondsPerQuestion", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, learner.id, request.mode, encodeRequest(request), request.mode === "interview" ? INTERVIEW.secondsPerQuestion : null, now],
+    );
+    for (const [position, card] of cards.entries()) {
+      yield* execute(`INSERT INTO "QuizQuestion" ("quizId", "position", "cardId", "seed") VALUES ($1, $2, $3, $4)`, [id, position, card.id, randomInt(2 ** 31)]);
+    }
   });
   return { id, questions: cards.length, requested: request.mode === "custom" ? request.count : INTERVIEW.count };
 }
@@ -97,39 +92,46 @@ export async function getUnfinishedQuiz(learnerId: string) {
 /**
  * Records the answer to the current question and feeds the card's schedule, in one transaction. A finished
  * or foreign quiz, an unknown or already answered question, or a numeric answer that is not a number is
- * refused with nothing written.
+ * refused with nothing written. The learner's row is locked first, so of two answers to one question given at
+ * the same moment (two tabs, two instances) exactly one counts.
  */
-export async function answerQuestion(
-  learnerId: string,
+export function answerQuestion(
+  learner: LearnerRef,
   quizId: string,
   { position, response, durationMs }: { position: number; response: QuizResponse; durationMs: number },
   now = new Date(),
 ) {
-  const quiz = await getQuiz(learnerId, quizId);
-  if (!quiz) throw new QuizError("unknown_quiz", "There is no such quiz.", 404);
-  if (quiz.finishedAt || quiz.abandonedAt) throw new QuizError("quiz_finished", "This quiz is over; it takes no more answers.", 409);
-  const question = quiz.questions.find((q) => q.position === position);
-  if (!question) throw new QuizError("unknown_question", `This quiz has no question ${position}.`, 404, ["position"]);
-  if (question.answeredAt) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
-  if (currentPosition(quiz) !== position) throw new QuizError("not_current", "Answer the questions in order.", 409, ["position"]);
+  return runSql(function* (d) {
+    const settings = yield* lockLearner(d, learner, now, { create: false });
+    const [quiz] = settings ? yield* query(`SELECT "finishedAt", "abandonedAt" FROM "Quiz" WHERE "id" = $1 AND "learnerId" = $2`, [quizId, learner.id]) : [];
+    if (!settings || !quiz) throw new QuizError("unknown_quiz", "There is no such quiz.", 404);
+    if (quiz.finishedAt !== null || quiz.abandonedAt !== null) throw new QuizError("quiz_finished", "This quiz is over; it takes no more answers.", 409);
+    const questions = (yield* query(`SELECT "id", "position", "answeredAt" FROM "QuizQuestion" WHERE "quizId" = $1 ORDER BY "position"`, [quizId])).map(
+      (row) => ({ id: readInt(row.id), position: readInt(row.position), answered: row.answeredAt !== null }),
+    );
+    const question = questions.find((q) => q.position === position);
+    if (!question) throw new QuizError("unknown_question", `This quiz has no question ${position}.`, 404, ["position"]);
+    if (question.answered) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
+    if (questions.find((q) => !q.answered) !== question) throw new QuizError("not_current", "Answer the questions in order.", 409, ["position"]);
 
-  const built = buildQuestion(question.card, question.seed);
-  const outcome = outcomeOf(built, response);
-  const rating = RATING_FOR_OUTCOME[outcome];
-  const last = quiz.questions.every((q) => q.position === position || q.answeredAt);
+    const [row] = yield* query(`SELECT q."seed", ${CARD_SQL_COLUMNS} FROM "QuizQuestion" q JOIN "Card" c ON c."id" = q."cardId" WHERE q."id" = $1`, [question.id]);
+    const card = decodeCard(cardRowOf(row!));
+    const built = buildQuestion(card, readInt(row!.seed));
+    const outcome = outcomeOf(built, response);
+    const rating = RATING_FOR_OUTCOME[outcome];
 
-  return prisma.$transaction(async (tx) => {
-    // Conditional on still being unanswered, so two racing submissions cannot both count.
-    const claimed = await tx.quizQuestion.updateMany({
-      where: { id: question.id, answeredAt: null },
-      data: { answeredAt: now, response: encodeResponse(response), outcome, rating, durationMs },
-    });
-    if (claimed.count === 0) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
-    const review = await gradeCardIn(tx, { learnerId, cardId: question.cardId, rating, durationMs, now });
-    await tx.quizQuestion.update({ where: { id: question.id }, data: { reviewLogId: review.reviewId } });
-    if (last) await tx.quiz.update({ where: { id: quizId }, data: { finishedAt: now } });
+    // Conditional on still being unanswered: a replay can never count twice.
+    const claimed = yield* execute(
+      `UPDATE "QuizQuestion" SET "answeredAt" = $2, "response" = $3, "outcome" = $4, "rating" = $5, "durationMs" = $6 WHERE "id" = $1 AND "answeredAt" IS NULL`,
+      [question.id, now, encodeResponse(response), outcome, rating, durationMs],
+    );
+    if (claimed === 0) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
+    const review = yield* gradeLocked(learner.id, settings, { cardId: card.id, rating, durationMs, now });
+    yield* execute(`UPDATE "QuizQuestion" SET "reviewLogId" = $2 WHERE "id" = $1`, [question.id, review.reviewId]);
+    const finished = questions.every((q) => q === question || q.answered);
+    if (finished) yield* execute(`UPDATE "Quiz" SET "finishedAt" = $2 WHERE "id" = $1`, [quizId, now]);
     // The question goes back too, so the caller can explain it without reading the quiz or running the engine again.
-    return { outcome, rating, finished: last, question: built };
+    return { outcome, rating, finished, question: built };
   });
 }
 
@@ -146,26 +148,29 @@ function outcomeOf(question: Question, response: QuizResponse): Outcome {
   return graded.outcome;
 }
 
-export async function abandonQuiz(learnerId: string, quizId: string, now = new Date()) {
-  const { count } = await prisma.quiz.updateMany({
-    where: { id: quizId, learnerId, finishedAt: null, abandonedAt: null },
-    data: { abandonedAt: now },
+export function abandonQuiz(learnerId: string, quizId: string, now = new Date()) {
+  return runSql(function* () {
+    const [quiz] = yield* query(`SELECT "finishedAt", "abandonedAt" FROM "Quiz" WHERE "id" = $1 AND "learnerId" = $2`, [quizId, learnerId]);
+    if (!quiz) throw new QuizError("unknown_quiz", "There is no such quiz.", 404);
+    if (quiz.finishedAt !== null || quiz.abandonedAt !== null) throw new QuizError("quiz_finished", "This quiz is already over.", 409);
+    yield* execute(`UPDATE "Quiz" SET "abandonedAt" = $2 WHERE "id" = $1`, [quizId, now]);
   });
-  if (count === 0) {
-    const exists = await prisma.quiz.count({ where: { id: quizId, learnerId } });
-    if (!exists) throw new QuizError("unknown_quiz", "There is no such quiz.", 404);
-    throw new QuizError("quiz_finished", "This quiz is already over.", 409);
-  }
 }
 
 /** On the result page the learner has the last word on the grade an answer gave the card. */
-export async function changeQuizGrade(learnerId: string, quizId: string, position: number, rating: Grade) {
-  return prisma.$transaction(async (tx) => {
-    const question = await tx.quizQuestion.findFirst({ where: { quizId, position, quiz: { learnerId } } });
-    if (!question) throw new QuizError("unknown_question", "There is no such question.", 404, ["position"]);
+export function changeQuizGrade(learner: LearnerRef, quizId: string, position: number, rating: Grade, now = new Date()) {
+  return runSql(function* (d) {
+    const settings = yield* lockLearner(d, learner, now, { create: false });
+    const [question] = settings
+      ? yield* query(
+          `SELECT q."id", q."reviewLogId" FROM "QuizQuestion" q JOIN "Quiz" z ON z."id" = q."quizId" WHERE q."quizId" = $1 AND q."position" = $2 AND z."learnerId" = $3`,
+          [quizId, position, learner.id],
+        )
+      : [];
+    if (!settings || !question) throw new QuizError("unknown_question", "There is no such question.", 404, ["position"]);
     if (question.reviewLogId === null) throw new QuizError("not_graded", "This question has not been answered.", 409, ["position"]);
-    await changeReviewGrade(tx, learnerId, question.reviewLogId, rating);
-    await tx.quizQuestion.update({ where: { id: question.id }, data: { rating } });
+    yield* changeGradeLocked(learner.id, settings, readInt(question.reviewLogId), rating);
+    yield* execute(`UPDATE "QuizQuestion" SET "rating" = $2 WHERE "id" = $1`, [question.id, rating]);
     return { position, rating };
   });
 }

@@ -5,6 +5,7 @@ import { getStoredCard } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
 import { learnerAction, type ActionResult } from "@/lib/http";
+import type { LearnerRef } from "@/lib/learner";
 import { getLanguage } from "@/lib/i18n/server";
 import { buildQuestion, explainQuestion, gradeResponse, type FeedbackView } from "@/lib/practice";
 import { getNextStudyCard, getSessionSummary, getStudyCard, type StudyScope } from "./queries";
@@ -13,12 +14,12 @@ import { Rating, type Grade } from "./scheduler";
 import { gradeRequestSchema } from "./validation";
 
 /** What the study screen needs after any change: the card to show, the counts, today's summary. */
-async function studyScreen(learnerId: string, scope: StudyScope, showCardId?: string) {
+async function studyScreen(learner: LearnerRef, scope: StudyScope, showCardId?: string) {
   const lang = await getLanguage();
   const [next, summary, shown] = await Promise.all([
-    getNextStudyCard(learnerId, lang, new Date(), scope),
-    getSessionSummary(learnerId),
-    showCardId ? getStudyCard(learnerId, showCardId, lang) : null,
+    getNextStudyCard(learner, lang, new Date(), scope),
+    getSessionSummary(learner),
+    showCardId ? getStudyCard(learner, showCardId, lang) : null,
   ]);
   return { card: shown ?? next.card, counts: next.counts, summary };
 }
@@ -30,16 +31,16 @@ const scopeSchema = z.strictObject({ topic: z.enum(TOPICS).optional() });
 
 export const gradeAction = learnerAction(
   z.strictObject({ grade: gradeRequestSchema, scope: scopeSchema }),
-  async ({ grade, scope }, learnerId) => {
-    await gradeCard({ learnerId, ...grade });
-    return studyScreen(learnerId, scope);
+  async ({ grade, scope }, learner) => {
+    await gradeCard({ learner, ...grade });
+    return studyScreen(learner, scope);
   },
 );
 
 /** Undo puts the un-graded card straight back on screen, as Anki does. */
-export const undoAction = learnerAction(z.strictObject({ scope: scopeSchema }), async ({ scope }, learnerId) => {
-  const { cardId } = await undoLastReview(learnerId);
-  return studyScreen(learnerId, scope, cardId);
+export const undoAction = learnerAction(z.strictObject({ scope: scopeSchema }), async ({ scope }, learner) => {
+  const { cardId } = await undoLastReview(learner);
+  return studyScreen(learner, scope, cardId);
 });
 
 const checkSchema = z.strictObject({

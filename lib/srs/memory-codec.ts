@@ -32,3 +32,18 @@ export function encodeMemory(state: MemoryState | null): string | null {
 export function decodeMemory(json: string | null): MemoryState | null {
   return json === null ? null : memoryStateSchema.parse(JSON.parse(json));
 }
+
+/**
+ * Whether FSRS can schedule from this state: what the app itself writes always can. An impossible state
+ * (stability 0, difficulty outside 1–10, a review in the future, a reviewed card with no last review) is
+ * treated as a new card by the callers instead of failing the learner's grade.
+ */
+export function usableMemory(memory: MemoryState, now: Date): boolean {
+  const finite = [memory.stability, memory.difficulty].every(Number.isFinite) && !Number.isNaN(memory.due.getTime());
+  // A new card's state starts at stability 0 and difficulty 0 (ts-fsrs createEmptyCard).
+  const fresh = memory.state === 0;
+  const inRange = Number.isInteger(memory.state) && memory.state >= 0 && memory.state <= 3 && (fresh || (memory.stability > 0 && memory.difficulty >= 1 && memory.difficulty <= 10));
+  const counts = [memory.elapsedDays, memory.scheduledDays, memory.learningSteps, memory.reps, memory.lapses].every((n) => Number.isInteger(n) && n >= 0);
+  const reviewed = memory.lastReview === null ? memory.state === 0 : memory.lastReview.getTime() <= now.getTime();
+  return finite && inRange && counts && reviewed;
+}

@@ -4,10 +4,11 @@ import { prisma } from "@/lib/db";
 import { toCardView, type CardView } from "@/lib/cards/queries";
 import type { Topic } from "@/lib/content/schema";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
-import { getSettings } from "@/lib/learner";
+import { nextStudyDayStart, studyDayStart } from "@/lib/calendar";
+import { getSettings, type LearnerRef } from "@/lib/learner";
 import { buildQuestion, presentQuestion, type QuestionView } from "@/lib/practice";
-import { nextStudyDayStart, studyDayStart } from "./day";
 import { formatInterval } from "./format-interval";
+import { usableMemory } from "./memory-codec";
 import { GRADES, nextStates, State, type Grade, type MemoryState } from "./scheduler";
 import type { Language } from "@/lib/i18n";
 
@@ -18,13 +19,14 @@ const LEARNING = [State.Learning, State.Relearning];
 /** Study can be narrowed to one topic (from /study?topic=…); the daily new-card limit stays global. */
 export type StudyScope = { topic?: Topic };
 
-export async function getStudyCounts(learnerId: string, now = new Date(), scope: StudyScope = {}) {
-  const dayStart = studyDayStart(now);
-  const dayEnd = nextStudyDayStart(now);
+export async function getStudyCounts(learner: LearnerRef, now = new Date(), scope: StudyScope = {}) {
+  const learnerId = learner.id;
+  const settings = await getSettings(learner);
+  const dayStart = studyDayStart(now, settings.timeZone);
+  const dayEnd = nextStudyDayStart(now, settings.timeZone);
   const card = { retired: false, topic: scope.topic };
   const active = { learnerId, card };
-  const [settings, learning, review, newToday, unseen, reviewsToday] = await Promise.all([
-    getSettings(learnerId),
+  const [learning, review, newToday, unseen, reviewsToday] = await Promise.all([
     prisma.cardState.count({ where: { ...active, state: { in: LEARNING }, due: { lt: dayEnd } } }),
     prisma.cardState.count({ where: { ...active, state: State.Review, due: { lt: dayEnd } } }),
     prisma.reviewLog.count({ where: { learnerId, stateBefore: State.New, reviewedAt: { gte: dayStart } } }),
@@ -47,15 +49,16 @@ export type StudyCard = CardView & {
  * The card to study next: learning cards that are due, then reviews due today, then new cards within the
  * daily limit, then learning cards due within the learn-ahead limit.
  */
-export async function getNextStudyCard(learnerId: string, lang: Language, now = new Date(), scope: StudyScope = {}) {
-  const counts = await getStudyCounts(learnerId, now, scope);
+export async function getNextStudyCard(learner: LearnerRef, lang: Language, now = new Date(), scope: StudyScope = {}) {
+  const learnerId = learner.id;
+  const counts = await getStudyCounts(learner, now, scope);
   const active = { learnerId, card: { retired: false, topic: scope.topic } };
   const byDue = { orderBy: [{ due: "asc" as const }, { cardId: "asc" as const }], include: { card: { select: CARD_COLUMNS } } };
 
   const due =
     (await prisma.cardState.findFirst({ where: { ...active, state: { in: LEARNING }, due: { lte: now } }, ...byDue })) ??
     (await prisma.cardState.findFirst({
-      where: { ...active, state: State.Review, due: { lt: nextStudyDayStart(now) } },
+      where: { ...active, state: State.Review, due: { lt: nextStudyDayStart(now, counts.settings.timeZone) } },
       ...byDue,
     }));
   const fresh =
@@ -81,16 +84,18 @@ export async function getNextStudyCard(learnerId: string, lang: Language, now = 
 }
 
 /** One given card as the study screen shows it, e.g. the card an undo has just put back. */
-export async function getStudyCard(learnerId: string, cardId: string, lang: Language, now = new Date()) {
+export async function getStudyCard(learner: LearnerRef, cardId: string, lang: Language, now = new Date()) {
   const [card, memory, settings] = await Promise.all([
     prisma.card.findUnique({ where: { id: cardId }, select: CARD_COLUMNS }),
-    prisma.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } }),
-    getSettings(learnerId),
+    prisma.cardState.findUnique({ where: { learnerId_cardId: { learnerId: learner.id, cardId } } }),
+    getSettings(learner),
   ]);
   return card && !card.retired ? toStudyCard(decodeCard(card), memory, settings.desiredRetention, lang, now) : null;
 }
 
-function toStudyCard(card: StoredCard, memory: MemoryState | null, desiredRetention: number, lang: Language, now: Date): StudyCard {
+function toStudyCard(card: StoredCard, stored: MemoryState | null, desiredRetention: number, lang: Language, now: Date): StudyCard {
+  // A state FSRS cannot use is studied as a new card (see usableMemory), never an error on the study page.
+  const memory = stored && usableMemory(stored, now) ? stored : null;
   const previews = nextStates(memory, now, desiredRetention);
   const intervals = Object.fromEntries(
     GRADES.map((grade) => [grade, formatInterval(previews[grade].due.getTime() - now.getTime(), lang)]),
@@ -122,13 +127,14 @@ export async function getNextDue(learnerId: string): Promise<Date | null> {
 }
 
 /** Today's reviews (the study day, see day.ts): what the end-of-session screen sums up. */
-export async function getSessionSummary(learnerId: string, now = new Date()) {
+export async function getSessionSummary(learner: LearnerRef, now = new Date()) {
+  const { timeZone } = await getSettings(learner);
   const [logs, nextDue] = await Promise.all([
     prisma.reviewLog.findMany({
-      where: { learnerId, reviewedAt: { gte: studyDayStart(now) } },
+      where: { learnerId: learner.id, reviewedAt: { gte: studyDayStart(now, timeZone) } },
       select: { rating: true, durationMs: true },
     }),
-    getNextDue(learnerId),
+    getNextDue(learner.id),
   ]);
   const again = logs.filter((log) => log.rating === 1).length;
   return {

@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, Rating } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { studyDayStart, nextStudyDayStart } from "./day";
+import { FALLBACK_TIME_ZONE, nextStudyDayStart, studyDayStart } from "@/lib/calendar";
 import { formatInterval } from "./format-interval";
 import { applyGrade, GRADES, nextStates, toFsrsCard, toMemoryState } from "./scheduler";
 
@@ -66,9 +66,9 @@ describe("formatInterval", () => {
 describe("the study day", () => {
   it("starts at 4 a.m. local time, so 1 a.m. still belongs to the day before", () => {
     const lateNight = new Date(2026, 2, 2, 1, 30);
-    expect(studyDayStart(lateNight)).toEqual(new Date(2026, 2, 1, 4, 0));
-    expect(nextStudyDayStart(lateNight)).toEqual(new Date(2026, 2, 2, 4, 0));
+    expect(studyDayStart(lateNight, FALLBACK_TIME_ZONE)).toEqual(new Date(2026, 2, 1, 4, 0));
+    expect(nextStudyDayStart(lateNight, FALLBACK_TIME_ZONE)).toEqual(new Date(2026, 2, 2, 4, 0));
     const morning = new Date(2026, 2, 2, 9, 0);
-    expect(studyDayStart(morning)).toEqual(new Date(2026, 2, 2, 4, 0));
+    expect(studyDayStart(morning, FALLBACK_TIME_ZONE)).toEqual(new Date(2026, 2, 2, 4, 0));
   });
 });

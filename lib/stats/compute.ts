@@ -1,5 +1,5 @@
 import { TOPICS, type Topic } from "@/lib/content/schema";
-import { studyDayStart } from "@/lib/srs/day";
+import { dayKey, startOfDay, studyDays } from "@/lib/calendar";
 import { schedulerFor, State, toFsrsCard, type MemoryState } from "@/lib/srs/scheduler";
 
 /** Anki's threshold: a card whose interval before the review was 21 days or more is mature. */
@@ -8,45 +8,27 @@ export const CALENDAR_DAYS = 365;
 export const RECENT_DAYS = 30;
 export const FORECAST_DAYS = 30;
 
-/** The study day (4 a.m. to 4 a.m., local) a moment falls in, as YYYY-MM-DD of its local date. */
-export function dayKey(moment: Date): string {
-  const start = studyDayStart(moment);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${start.getFullYear()}-${pad(start.getMonth() + 1)}-${pad(start.getDate())}`;
-}
-
-/** The study days from `count - 1` days before today up to today (or forward from today), oldest first. */
-export function studyDays(now: Date, count: number, direction: "past" | "future"): string[] {
-  const today = studyDayStart(now);
-  return Array.from({ length: count }, (_, index) => {
-    const day = new Date(today);
-    day.setDate(day.getDate() + (direction === "past" ? index - count + 1 : index));
-    return dayKey(day);
-  });
-}
-
-/** A review as the statistics read it: `previousInterval` is the interval the card had before (scheduled days), null for a new card. */
 export type ReviewRow = { cardId: string; rating: number; stateBefore: number; reviewedAt: Date; previousInterval: number | null };
 
 export type CalendarDay = { day: string; reviews: number };
 
-export function reviewCalendar(logs: ReviewRow[], now: Date, days = CALENDAR_DAYS): CalendarDay[] {
+export function reviewCalendar(logs: ReviewRow[], now: Date, timeZone: string, days = CALENDAR_DAYS): CalendarDay[] {
   const counts = new Map<string, number>();
   for (const log of logs) {
-    const day = dayKey(log.reviewedAt);
+    const day = dayKey(log.reviewedAt, timeZone);
     counts.set(day, (counts.get(day) ?? 0) + 1);
   }
-  return studyDays(now, days, "past").map((day) => ({ day, reviews: counts.get(day) ?? 0 }));
+  return studyDays(now, days, "past", timeZone).map((day) => ({ day, reviews: counts.get(day) ?? 0 }));
 }
 
 export type RatingsDay = { day: string; again: number; hard: number; good: number; easy: number };
 const RATING_NAMES = { 1: "again", 2: "hard", 3: "good", 4: "easy" } as const;
 
-export function reviewsByRating(logs: ReviewRow[], now: Date, days = RECENT_DAYS): RatingsDay[] {
-  const rows = studyDays(now, days, "past").map((day) => ({ day, again: 0, hard: 0, good: 0, easy: 0 }));
+export function reviewsByRating(logs: ReviewRow[], now: Date, timeZone: string, days = RECENT_DAYS): RatingsDay[] {
+  const rows = studyDays(now, days, "past", timeZone).map((day) => ({ day, again: 0, hard: 0, good: 0, easy: 0 }));
   const byDay = new Map(rows.map((row) => [row.day, row]));
   for (const log of logs) {
-    const row = byDay.get(dayKey(log.reviewedAt));
+    const row = byDay.get(dayKey(log.reviewedAt, timeZone));
     const name = RATING_NAMES[log.rating as keyof typeof RATING_NAMES];
     if (row && name) row[name] += 1;
   }
@@ -56,13 +38,13 @@ export function reviewsByRating(logs: ReviewRow[], now: Date, days = RECENT_DAYS
 export type ForecastDay = { day: string; learning: number; review: number };
 
 /** Cards coming due on each of the next days; anything already overdue counts on today. */
-export function dueForecast(states: Pick<MemoryState, "due" | "state">[], now: Date, days = FORECAST_DAYS): ForecastDay[] {
-  const rows = studyDays(now, days, "future").map((day) => ({ day, learning: 0, review: 0 }));
+export function dueForecast(states: Pick<MemoryState, "due" | "state">[], now: Date, timeZone: string, days = FORECAST_DAYS): ForecastDay[] {
+  const rows = studyDays(now, days, "future", timeZone).map((day) => ({ day, learning: 0, review: 0 }));
   const byDay = new Map(rows.map((row) => [row.day, row]));
   const today = rows[0]!;
   for (const card of states) {
     if (card.state === State.New) continue;
-    const row = card.due <= now ? today : byDay.get(dayKey(card.due));
+    const row = card.due <= now ? today : byDay.get(dayKey(card.due, timeZone));
     if (!row) continue;
     if (card.state === State.Review) row.review += 1;
     else row.learning += 1;
@@ -80,9 +62,8 @@ const group = (reviews: number, passed: number): RetentionGroup => ({ reviews, p
  * relearning steps excluded), the share not graded Again. Young/mature by the interval the card had before
  * the review.
  */
-export function trueRetention(logs: ReviewRow[], now: Date, days = RECENT_DAYS): TrueRetention {
-  const from = studyDayStart(now);
-  from.setDate(from.getDate() - days + 1);
+export function trueRetention(logs: ReviewRow[], now: Date, timeZone: string, days = RECENT_DAYS): TrueRetention {
+  const from = startOfDay(dayKey(now, timeZone), timeZone, 1 - days);
   const tally = { young: [0, 0], mature: [0, 0] };
   for (const log of logs) {
     if (log.stateBefore !== State.Review || log.reviewedAt < from || log.reviewedAt > now || log.previousInterval === null) continue;

@@ -1,18 +1,20 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { getSettings } from "@/lib/learner";
+import { getSettings, type LearnerRef } from "@/lib/learner";
 import { scoreOf } from "@/lib/quiz/session";
-import { studyDayStart } from "@/lib/srs/day";
+import { dayKey, startOfDay } from "@/lib/calendar";
 import { decodeMemory } from "@/lib/srs/memory-codec";
-import { CALENDAR_DAYS, dayKey, dueForecast, quizScoresByTopic, reviewCalendar, reviewsByRating, topicMastery, trueRetention } from "./compute";
+import { CALENDAR_DAYS, dueForecast, quizScoresByTopic, reviewCalendar, reviewsByRating, topicMastery, trueRetention } from "./compute";
 
 export * from "./compute";
 
 /** Everything /stats shows, for one learner, as of `now`. */
-export async function getStats(learnerId: string, now = new Date()) {
-  const since = studyDayStart(now);
-  since.setDate(since.getDate() - CALENDAR_DAYS + 1);
-  const [reviews, totalReviews, states, cards, quizzes, settings] = await Promise.all([
+export async function getStats(learner: LearnerRef, now = new Date()) {
+  const learnerId = learner.id;
+  const settings = await getSettings(learner);
+  const { timeZone } = settings;
+  const since = startOfDay(dayKey(now, timeZone), timeZone, 1 - CALENDAR_DAYS);
+  const [reviews, totalReviews, states, cards, quizzes] = await Promise.all([
     prisma.reviewLog.findMany({
       where: { learnerId, reviewedAt: { gte: since, lte: now } },
       select: { cardId: true, rating: true, stateBefore: true, reviewedAt: true, previous: true },
@@ -24,18 +26,17 @@ export async function getStats(learnerId: string, now = new Date()) {
       where: { learnerId, finishedAt: { not: null } },
       select: { id: true, finishedAt: true, questions: { select: { outcome: true, card: { select: { topic: true } } } } },
     }),
-    getSettings(learnerId),
   ]);
   const logs = reviews.map(({ previous, ...review }) => ({ ...review, previousInterval: previousInterval(previous) }));
-  const today = dayKey(now);
-  const calendar = reviewCalendar(logs, now);
+  const today = dayKey(now, timeZone);
+  const calendar = reviewCalendar(logs, now, timeZone);
   return {
     totalReviews,
     reviewsToday: calendar.find((day) => day.day === today)?.reviews ?? 0,
     calendar,
-    ratings: reviewsByRating(logs, now),
-    forecast: dueForecast(states, now),
-    retention: trueRetention(logs, now),
+    ratings: reviewsByRating(logs, now, timeZone),
+    forecast: dueForecast(states, now, timeZone),
+    retention: trueRetention(logs, now, timeZone),
     mastery: topicMastery(cards, states, now, settings.desiredRetention),
     quizScores: quizScoresByTopic(quizzes.map((quiz) => ({ id: quiz.id, finishedAt: quiz.finishedAt!, byTopic: scoreOf(quiz.questions).byTopic }))),
   };

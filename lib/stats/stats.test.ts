@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { syncDeck } from "@/lib/content/sync";
-import { deckCard } from "@/lib/testing/deck";
+import { deckCard, learnerRef } from "@/lib/testing/deck";
 import { encodeMemory } from "@/lib/srs/memory-codec";
 import { getStats } from "./index";
 import { resetDatabase } from "@/lib/testing/reset";
@@ -36,7 +36,7 @@ function state(cardId: string, memory: { state: number; due: Date; stability: nu
 
 beforeEach(async () => {
   await resetDatabase();
-  await syncDeck(prisma, [
+  await syncDeck([
     deckCard("a"),
     deckCard("b", { front: { topic: "backward" } }),
     deckCard("c", { front: { topic: "backward" } }),
@@ -97,7 +97,7 @@ async function seedHistory() {
 describe("getStats on a seeded history", () => {
   it("counts reviews per study day over the last year, today first at 4 a.m.", async () => {
     await seedHistory();
-    const stats = await getStats(learnerId, now);
+    const stats = await getStats(learnerRef(learnerId), now);
     expect(stats.totalReviews).toBe(8);
     expect(stats.reviewsToday).toBe(1);
     expect(stats.calendar).toHaveLength(365);
@@ -117,7 +117,7 @@ describe("getStats on a seeded history", () => {
 
   it("splits the last 30 days' reviews by rating", async () => {
     await seedHistory();
-    const { ratings } = await getStats(learnerId, now);
+    const { ratings } = await getStats(learnerRef(learnerId), now);
     expect(ratings).toHaveLength(30);
     expect(ratings[0]!.day).toBe("2026-05-17");
     expect(ratings.filter((day) => day.again + day.hard + day.good + day.easy > 0)).toEqual([
@@ -132,7 +132,7 @@ describe("getStats on a seeded history", () => {
 
   it("forecasts due cards for 30 days, overdue ones on today, retired cards left out", async () => {
     await seedHistory();
-    const { forecast } = await getStats(learnerId, now);
+    const { forecast } = await getStats(learnerRef(learnerId), now);
     expect(forecast).toHaveLength(30);
     expect(forecast[0]).toEqual({ day: "2026-06-15", learning: 1, review: 1 });
     expect(forecast[1]).toEqual({ day: "2026-06-16", learning: 0, review: 1 });
@@ -142,7 +142,7 @@ describe("getStats on a seeded history", () => {
 
   it("gives true retention of review-state cards, young (< 21 days) and mature", async () => {
     await seedHistory();
-    const { retention } = await getStats(learnerId, now);
+    const { retention } = await getStats(learnerRef(learnerId), now);
     expect(retention).toEqual({
       young: { reviews: 2, passed: 2, rate: 1 },
       mature: { reviews: 2, passed: 1, rate: 0.5 },
@@ -152,7 +152,7 @@ describe("getStats on a seeded history", () => {
 
   it("gives each topic's mean retrievability over its studied cards", async () => {
     await seedHistory();
-    const { mastery } = await getStats(learnerId, now);
+    const { mastery } = await getStats(learnerRef(learnerId), now);
     // FSRS-6 forgetting curve R(t) = (1 + f·t/S)^(−decay), f = 0.9^(−1/decay) − 1, default decay 0.1542.
     // By hand: f = 0.9^(−1/0.1542) − 1 = 0.98046; (1 + 3f)^(−0.1542) = 3.94138^(−0.1542) = 0.80939.
     const decay = 0.1542;
@@ -171,7 +171,7 @@ describe("getStats on a seeded history", () => {
 
   it("gives finished quizzes' scores per topic in time order", async () => {
     await seedHistory();
-    const { quizScores } = await getStats(learnerId, now);
+    const { quizScores } = await getStats(learnerRef(learnerId), now);
     expect(quizScores.map(({ quizId, topic, points, questions, percent }) => ({ quizId, topic, points, questions, percent }))).toEqual([
       { quizId: "early", topic: "parameters", points: 1.5, questions: 2, percent: 75 },
       { quizId: "early", topic: "backward", points: 0, questions: 1, percent: 0 },
@@ -181,7 +181,7 @@ describe("getStats on a seeded history", () => {
 
   it("is empty for a new learner", async () => {
     await seedHistory();
-    const stats = await getStats("c".repeat(64), now);
+    const stats = await getStats(learnerRef("c".repeat(64)), now);
     expect(stats.totalReviews).toBe(0);
     expect(stats.calendar.every((day) => day.reviews === 0)).toBe(true);
     expect(stats.forecast.every((day) => day.learning + day.review === 0)).toBe(true);

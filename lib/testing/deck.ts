@@ -3,6 +3,7 @@ import { parseCard } from "@/lib/content/parse";
 import type { DeckCard } from "@/lib/content/schema";
 import { decodeCard, encodeCard, type StoredCard } from "@/lib/content/stored-card";
 import { checkNumericTemplate } from "@/lib/practice";
+import type { LearnerRef } from "@/lib/learner/identity";
 
 /** Parses a card file the way the deck loader's callers do: numeric templates checked by lib/practice. */
 export function parseTestCard(file: string, source: string): DeckCard {
@@ -129,4 +130,9 @@ $2C = 2 \\times {{C}} = {{answer}}$
 /** A parsed card as it comes back from the database: written and read through the Card codec. */
 export function storedCard(card: DeckCard): StoredCard {
   return decodeCard({ id: card.id, ...encodeCard(card) });
+}
+
+/** A learner who already has a row (the tests create them): an unsigned reference, never created on write. */
+export function learnerRef(id: string): LearnerRef {
+  return { id, issued: false, timeZone: null };
 }

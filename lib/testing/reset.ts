@@ -6,5 +6,6 @@ export async function resetDatabase({ keepDeck = false } = {}) {
   await prisma.reviewLog.deleteMany();
   await prisma.cardState.deleteMany();
   await prisma.learner.deleteMany();
+  await prisma.rateLimit.deleteMany();
   if (!keepDeck) await prisma.card.deleteMany();
 }

@@ -4,7 +4,7 @@ import { parseCard } from "@/lib/content/parse";
 import { syncDeck } from "@/lib/content/sync";
 import { answerQuestion, createQuiz } from "@/lib/quiz/session";
 import { gradeCard } from "@/lib/srs/review";
-import { deckCard, mcqSource, storedCard } from "@/lib/testing/deck";
+import { deckCard, mcqSource, storedCard, learnerRef } from "@/lib/testing/deck";
 import { ankiDeck, toAnkiHtml } from "./anki";
 import { canonicalJson, FORMAT, sealProgress, type ProgressFile } from "./format";
 import { exportProgress, importProgressFile } from "./progress";
@@ -17,22 +17,22 @@ const later = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 
 beforeEach(async () => {
   await resetDatabase();
-  await syncDeck(prisma, [deckCard("card-a"), deckCard("card-b"), deckCard("card-c", { front: { topic: "backward" } })]);
+  await syncDeck([deckCard("card-a"), deckCard("card-b"), deckCard("card-c", { front: { topic: "backward" } })]);
   await prisma.learner.createMany({ data: [{ id: alice }, { id: bob }] });
 });
 
 /** Alice: settings changed, three cards graded (one twice, one undone-free lapse), one finished quiz. */
 async function studyAsAlice() {
   await prisma.learner.update({ where: { id: alice }, data: { desiredRetention: 0.85, newCardsPerDay: 7 } });
-  await gradeCard({ learnerId: alice, cardId: "card-a", rating: 3, durationMs: 4000, now: t0 });
-  await gradeCard({ learnerId: alice, cardId: "card-a", rating: 1, durationMs: 2500, now: later(11) });
-  await gradeCard({ learnerId: alice, cardId: "card-c", rating: 4, durationMs: 1000, now: later(12) });
-  const { id } = await createQuiz(alice, { mode: "custom", topics: ["parameters"], difficulties: ["M"], types: ["concept"], count: 5 });
-  await answerQuestion(alice, id, { position: 0, response: { kind: "self", outcome: "right" }, durationMs: 3000 }, later(20));
-  await answerQuestion(alice, id, { position: 1, response: { kind: "self", outcome: "partly", text: "<b>not html</b>" }, durationMs: 3000 }, later(21));
+  await gradeCard({ learner: learnerRef(alice), cardId: "card-a", rating: 3, durationMs: 4000, now: t0 });
+  await gradeCard({ learner: learnerRef(alice), cardId: "card-a", rating: 1, durationMs: 2500, now: later(11) });
+  await gradeCard({ learner: learnerRef(alice), cardId: "card-c", rating: 4, durationMs: 1000, now: later(12) });
+  const { id } = await createQuiz(learnerRef(alice), { mode: "custom", topics: ["parameters"], difficulties: ["M"], types: ["concept"], count: 5 });
+  await answerQuestion(learnerRef(alice), id, { position: 0, response: { kind: "self", outcome: "right" }, durationMs: 3000 }, later(20));
+  await answerQuestion(learnerRef(alice), id, { position: 1, response: { kind: "self", outcome: "partly", text: "<b>not html</b>" }, durationMs: 3000 }, later(21));
 }
 
-const exportText = async (learnerId: string) => JSON.stringify(await exportProgress(learnerId, t0), null, 2);
+const exportText = async (learnerId: string) => JSON.stringify(await exportProgress(learnerRef(learnerId), t0), null, 2);
 
 /** Everything stored for a learner, in a comparable form. */
 async function snapshot(learnerId: string) {
@@ -48,7 +48,7 @@ async function snapshot(learnerId: string) {
 describe("export → import", () => {
   it("round-trips a learner's whole progress into a fresh installation unchanged", async () => {
     await studyAsAlice();
-    const original = await exportProgress(alice, t0);
+    const original = await exportProgress(learnerRef(alice), t0);
     expect(original).toMatchObject({ format: FORMAT, version: 1, exportedAt: t0.toISOString(), checksum: expect.stringMatching(/^sha256:[0-9a-f]{64}$/) });
     expect(original.payload.reviewLogs).toHaveLength(5);
     expect(original.payload.cardStates).toHaveLength(3);
@@ -59,14 +59,14 @@ describe("export → import", () => {
     await prisma.learner.deleteMany();
     const carol = "c".repeat(64);
     await prisma.learner.create({ data: { id: carol } });
-    const report = await importProgressFile(carol, JSON.stringify(original));
+    const report = await importProgressFile(learnerRef(carol), JSON.stringify(original));
     expect(report).toEqual({
       reviewLogs: { added: 5, alreadyThere: 0 },
       cardStates: { added: 3, updated: 0, kept: 0 },
       quizzes: { added: 1, alreadyThere: 0 },
       skippedCards: [],
     });
-    const again = await exportProgress(carol, t0);
+    const again = await exportProgress(learnerRef(carol), t0);
     expect(again.payload).toEqual(original.payload);
     expect(again.checksum).toBe(original.checksum);
 
@@ -88,7 +88,7 @@ describe("export → import", () => {
   it("imports into another browser of the same installation, and a second import of the same file adds nothing", async () => {
     await studyAsAlice();
     const file = await exportText(alice);
-    const first = await importProgressFile(bob, file);
+    const first = await importProgressFile(learnerRef(bob), file);
     expect(first.reviewLogs).toEqual({ added: 5, alreadyThere: 0 });
     expect(first.quizzes).toEqual({ added: 1, alreadyThere: 0 });
     const once = await snapshot(bob);
@@ -96,7 +96,7 @@ describe("export → import", () => {
     expect(once.quizzes[0]!.id).not.toBe((await snapshot(alice)).quizzes[0]!.id);
     expect(once.learner).toMatchObject({ desiredRetention: 0.85, newCardsPerDay: 7 });
 
-    const second = await importProgressFile(bob, file);
+    const second = await importProgressFile(learnerRef(bob), file);
     expect(second).toEqual({
       reviewLogs: { added: 0, alreadyThere: 5 },
       cardStates: { added: 0, updated: 0, kept: 3 },
@@ -111,11 +111,11 @@ describe("export → import", () => {
     await studyAsAlice();
     const file = await exportText(alice);
     // Bob reviewed card-a and card-b after Alice last did (her quiz, at +20 and +21 min); his card-c is older than hers.
-    await gradeCard({ learnerId: bob, cardId: "card-c", rating: 3, durationMs: 0, now: later(-60) });
-    await gradeCard({ learnerId: bob, cardId: "card-a", rating: 3, durationMs: 0, now: later(30) });
-    await gradeCard({ learnerId: bob, cardId: "card-b", rating: 3, durationMs: 0, now: later(31) });
+    await gradeCard({ learner: learnerRef(bob), cardId: "card-c", rating: 3, durationMs: 0, now: later(-60) });
+    await gradeCard({ learner: learnerRef(bob), cardId: "card-a", rating: 3, durationMs: 0, now: later(30) });
+    await gradeCard({ learner: learnerRef(bob), cardId: "card-b", rating: 3, durationMs: 0, now: later(31) });
     const bobsA = await prisma.cardState.findUnique({ where: { learnerId_cardId: { learnerId: bob, cardId: "card-a" } } });
-    const report = await importProgressFile(bob, file);
+    const report = await importProgressFile(learnerRef(bob), file);
     expect(report.cardStates).toEqual({ added: 0, updated: 1, kept: 2 });
     expect(report.reviewLogs.added).toBe(5);
     expect(await prisma.reviewLog.count({ where: { learnerId: bob } })).toBe(8);
@@ -126,14 +126,18 @@ describe("export → import", () => {
 
   it("skips cards this deck does not have and names them", async () => {
     await studyAsAlice();
-    const file = await exportProgress(alice, t0);
+    const file = await exportProgress(learnerRef(alice), t0);
     const gone = file.payload.reviewLogs[0]!;
     const payload = {
       ...file.payload,
-      cardStates: [...file.payload.cardStates, { ...file.payload.cardStates[0]!, cardId: "gone-card" }],
+      // The state its one review left: a file describes progress this app could have made.
+      cardStates: [
+        ...file.payload.cardStates,
+        { ...file.payload.cardStates[0]!, cardId: "gone-card", lastReview: gone.reviewedAt, state: gone.stateAfter, due: gone.dueAfter },
+      ],
       reviewLogs: [...file.payload.reviewLogs, { ...gone, cardId: "gone-card" }],
     };
-    const report = await importProgressFile(bob, JSON.stringify(sealProgress(payload, t0)));
+    const report = await importProgressFile(learnerRef(bob), JSON.stringify(sealProgress(payload, t0)));
     expect(report.skippedCards).toEqual(["gone-card"]);
     expect(report.reviewLogs.added).toBe(5);
     expect(report.cardStates.added).toBe(3);
@@ -168,26 +172,26 @@ describe("a bad progress file", () => {
     ["too large", "too_large", () => " ".repeat(20 * 1024 * 1024 + 1)],
   ])("is refused when %s, with a clear message and nothing changed", async (_, code, make) => {
     await studyAsAlice();
-    await gradeCard({ learnerId: bob, cardId: "card-b", rating: 3, durationMs: 0, now: t0 });
-    const file = await exportProgress(alice, t0);
+    await gradeCard({ learner: learnerRef(bob), cardId: "card-b", rating: 3, durationMs: 0, now: t0 });
+    const file = await exportProgress(learnerRef(alice), t0);
     const before = await snapshot(bob);
-    const error = await importProgressFile(bob, make(file, JSON.stringify(file))).catch((e: unknown) => e);
+    const error = await importProgressFile(learnerRef(bob), make(file, JSON.stringify(file))).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "TransferError", code, message: expect.any(String) });
     expect(await snapshot(bob)).toEqual(before);
   });
 
   it("names the field that is wrong", async () => {
     await studyAsAlice();
-    const file = await exportProgress(alice, t0);
+    const file = await exportProgress(learnerRef(alice), t0);
     file.payload.reviewLogs[1]!.rating = 0;
     const text = JSON.stringify(sealProgress(file.payload, t0));
-    await expect(importProgressFile(bob, text)).rejects.toMatchObject({ code: "invalid_file", path: ["payload", "reviewLogs", 1, "rating"] });
+    await expect(importProgressFile(learnerRef(bob), text)).rejects.toMatchObject({ code: "invalid_file", path: ["payload", "reviewLogs", 1, "rating"] });
   });
 
   it("is refused for a learner who does not exist", async () => {
     await studyAsAlice();
     const text = await exportText(alice);
-    await expect(importProgressFile("f".repeat(64), text)).rejects.toMatchObject({ code: "unauthorized", status: 401 });
+    await expect(importProgressFile(learnerRef("f".repeat(64)), text)).rejects.toMatchObject({ code: "unauthorized", status: 401 });
     expect(await prisma.learner.count({ where: { id: "f".repeat(64) } })).toBe(0);
   });
 });
@@ -226,5 +230,14 @@ describe("the Anki export", () => {
     expect(zh).toContain("#deck:BN 面试备考（中文）");
     expect(zh).toContain("每个通道两个：\\(2C\\)。");
     expect(zh).toContain("bn-interview-prep:zh:mcq\t");
+  });
+});
+
+describe("the checksum read in slices", () => {
+  it("is the checksum of the whole canonical JSON, whatever the key order", async () => {
+    await studyAsAlice();
+    const file = await exportProgress(learnerRef(alice), t0);
+    const reordered = { payload: { quizzes: file.payload.quizzes, reviewLogs: file.payload.reviewLogs, settings: file.payload.settings, cardStates: file.payload.cardStates }, checksum: file.checksum, version: 1, exportedAt: file.exportedAt, format: FORMAT };
+    await expect(importProgressFile(learnerRef(bob), JSON.stringify(reordered))).resolves.toMatchObject({ reviewLogs: { added: 5 } });
   });
 });

@@ -2,9 +2,9 @@ import { learnerEndpoint } from "@/lib/http";
 import { exportProgress } from "@/lib/transfer";
 
 /** GET /api/export: the learner's whole progress as a downloadable, checksummed JSON file. */
-export const GET = learnerEndpoint({}, async ({ learnerId }) => {
+export const GET = learnerEndpoint({}, async ({ learner }) => {
   const now = new Date();
-  const file = await exportProgress(learnerId, now);
+  const file = await exportProgress(learner, now);
   return new Response(JSON.stringify(file, null, 2), {
     headers: {
       "content-type": "application/json; charset=utf-8",

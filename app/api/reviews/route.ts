@@ -2,4 +2,4 @@ import { learnerEndpoint } from "@/lib/http";
 import { gradeCard } from "@/lib/srs/review";
 import { gradeRequestSchema } from "@/lib/srs/validation";
 
-export const POST = learnerEndpoint({ body: gradeRequestSchema, status: 201 }, ({ learnerId, body }) => gradeCard({ learnerId, ...body }));
+export const POST = learnerEndpoint({ body: gradeRequestSchema, status: 201 }, ({ learner, body }) => gradeCard({ learner, ...body }));

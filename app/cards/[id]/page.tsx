@@ -2,15 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCard, listReviewHistory } from "@/lib/cards/queries";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Card" };
 
 export default async function CardPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { lang, t }, learnerId] = await Promise.all([params, getMessages(), getLearnerId()]);
-  const [card, history] = await Promise.all([getCard(id, lang), listReviewHistory(learnerId, id)]);
+  const [{ id }, { lang, t }, learner] = await Promise.all([params, getMessages(), getLearner()]);
+  const [card, history] = await Promise.all([getCard(id, lang), listReviewHistory(learner.id, id)]);
   if (!card) notFound();
   const locale = lang === "zh" ? "zh-CN" : "en";
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });

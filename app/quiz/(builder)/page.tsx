@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CARD_TYPES, DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { abandonQuizAction } from "@/lib/quiz/actions";
 import { getUnfinishedQuiz } from "@/lib/quiz/session";
 import { QuizBuilder } from "./quiz-builder";
@@ -11,8 +11,8 @@ import { getMessages } from "@/lib/i18n/server";
 export const metadata: Metadata = { title: "Quiz" };
 
 export default async function QuizPage() {
-  const [{ t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
-  const unfinished = await getUnfinishedQuiz(learnerId);
+  const [{ t }, learner] = await Promise.all([getMessages(), getLearner()]);
+  const unfinished = await getUnfinishedQuiz(learner.id);
   return (
     <div className="space-y-8">
       <header className="space-y-2">

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { getQuizScreen } from "@/lib/quiz/queries";
 import { QuizQuestion } from "./quiz-question";
 
@@ -16,8 +16,8 @@ export default async function QuizQuestionPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ asked?: string }>;
 }) {
-  const [{ id }, { asked }, { lang, t }, learnerId] = await Promise.all([params, searchParams, getMessages(), getLearnerId()]);
-  const screen = await getQuizScreen(learnerId, id, lang);
+  const [{ id }, { asked }, { lang, t }, learner] = await Promise.all([params, searchParams, getMessages(), getLearner()]);
+  const screen = await getQuizScreen(learner.id, id, lang);
   if (!screen) notFound();
   if (screen.status === "finished") redirect(`/quiz/${id}/result`);
   if (screen.status === "abandoned") {

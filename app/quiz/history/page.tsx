@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { listQuizzes } from "@/lib/quiz/session";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Past quizzes" };
 
 export default async function QuizHistoryPage() {
-  const [{ lang, t }, learnerId] = await Promise.all([getMessages(), getLearnerId()]);
-  const quizzes = await listQuizzes(learnerId);
+  const [{ lang, t }, learner] = await Promise.all([getMessages(), getLearner()]);
+  const quizzes = await listQuizzes(learner.id);
   const when = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="space-y-6">

@@ -1,4 +1,4 @@
 import { learnerEndpoint } from "@/lib/http";
 import { undoLastReview } from "@/lib/srs/review";
 
-export const POST = learnerEndpoint({}, ({ learnerId }) => undoLastReview(learnerId));
+export const POST = learnerEndpoint({}, ({ learner }) => undoLastReview(learner));

@@ -5,15 +5,15 @@ import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
-import { getLearnerId } from "@/lib/learner";
+import { getLearner } from "@/lib/learner";
 import { getQuizResult } from "@/lib/quiz/queries";
 import { ScheduleGrade } from "./schedule-grade";
 
 export const metadata: Metadata = { title: "Quiz result" };
 
 export default async function QuizResultPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { lang, t }, learnerId] = await Promise.all([params, getMessages(), getLearnerId()]);
-  const quiz = await getQuizResult(learnerId, id, lang);
+  const [{ id }, { lang, t }, learner] = await Promise.all([params, getMessages(), getLearner()]);
+  const quiz = await getQuizResult(learner.id, id, lang);
   if (!quiz) notFound();
   if (quiz === "open") redirect(`/quiz/${id}`);
   const { score, seconds } = quiz;

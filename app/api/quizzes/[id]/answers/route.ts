@@ -4,8 +4,8 @@ import { answerQuestion } from "@/lib/quiz/session";
 
 export const POST = learnerEndpoint<typeof answerRequestSchema, { id: string }>(
   { body: answerRequestSchema, status: 201 },
-  async ({ learnerId, body, params }) => {
-    const { outcome, rating, finished } = await answerQuestion(learnerId, params.id, body);
+  async ({ learner, body, params }) => {
+    const { outcome, rating, finished } = await answerQuestion(learner, params.id, body);
     return { outcome, rating, finished };
   },
 );
