@@ -60,7 +60,7 @@ function replay(fixture: StepFixture) {
   const params = new Map(model.network.params.map((parameter) => [parameter.name, parameter]));
   expect([...params.keys()], "parameter names in state_dict order").toEqual(Object.keys(fixture.params));
   for (const [name, sum] of Object.entries(fixture.initialSums)) {
-    expectClose([params.get(name)!.value.reduce((a, b) => a + b, 0)], [sum], { relative: 1e-12, absolute: 1e-14 }, `initial ${name}`);
+    expectClose([Array.from(params.get(name)!.value).reduce((a, b) => a + b, 0)], [sum], { relative: 1e-12, absolute: 1e-14 }, `initial ${name}`);
   }
   let worst = 0;
   fixture.steps.forEach((step, index) => {
