@@ -99,6 +99,7 @@ export const DEFAULT_CONFIG: LabConfig = {
   probe: { block: 1, unit: 0, point: "pre-norm" },
 };
 
+const DEEP = [64, 64, 64, 64, 64, 64, 64, 64];
 const BARS: Partial<DataConfig> = { name: "bars", trainSize: 1024, testSize: 512, noise: 0.3 };
 
 /** Named experiments, each a set of changes to DEFAULT_CONFIG. */
@@ -108,10 +109,12 @@ export const PRESETS = {
   "spirals-batchnorm-after-relu": { model: { placement: "after-relu" } },
   "spirals-layernorm": { model: { norm: "layer" } },
   "spirals-groupnorm": { model: { norm: "group", groups: 8 } },
-  "spirals-batchnorm-lr-1": { optimizer: { lr: 1 } },
-  "spirals-plain-lr-1": { model: { norm: "none" }, optimizer: { lr: 1 } },
-  "spirals-dropout-before-batchnorm": { model: { dropout: { rate: 0.5, position: "before-norm" } } },
-  "blobs-batchnorm-batch-4": { data: { name: "blobs", noise: 0.8, classes: 3 }, batchSize: 4 },
+  "spirals-deep-batchnorm": { model: { hidden: DEEP } },
+  "spirals-deep-plain": { model: { hidden: DEEP, norm: "none" } },
+  "spirals-dropout-before-batchnorm": { model: { dropout: { rate: 0.2, position: "before-norm" } } },
+  "spirals-dropout-after-relu": { model: { dropout: { rate: 0.2, position: "after-relu" } } },
+  // The learning rate scaled with the batch (0.1·4/32); at 0.1 the net collapses, with or without BN.
+  "blobs-batchnorm-batch-4": { data: { name: "blobs", noise: 0.8, classes: 3 }, batchSize: 4, optimizer: { lr: 0.0125 } },
   "bars-conv-batchnorm": { data: BARS, model: { ...DEFAULT_CONV_NET } },
   "bars-conv-plain": { data: BARS, model: { ...DEFAULT_CONV_NET, norm: "none" } },
 } satisfies Record<string, LabSettings>;
