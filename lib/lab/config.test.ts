@@ -47,6 +47,7 @@ describe("resolveConfig", () => {
     ["a probe unit past the width", { probe: { unit: 64 } }, "bad_value", ["probe", "unit"]],
     ["a dropout rate of 1", { model: { dropout: { rate: 1, position: "after-relu" } } }, "bad_value", ["model", "dropout", "rate"]],
     ["a seed past 2³²", { seed: 2 ** 32 }, "bad_value", ["seed"]],
+    ["freezing a block that does not exist", { model: { frozenBatchNorm: [3] } }, "bad_value", ["model", "frozenBatchNorm", 0]],
   ];
   it.each(rejected)("rejects %s with a typed error carrying code and path", (_, settings, code, path) => {
     const error = catchError(() => resolveConfig(settings));

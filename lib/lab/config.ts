@@ -19,6 +19,8 @@ export interface NormSettings {
   /** BatchNorm's momentum (PyTorch meaning); null = cumulative average. */
   bnMomentum: number | null;
   eps: number;
+  /** 1-based blocks whose BatchNorm stays in eval mode while training (running statistics, not updated). */
+  frozenBatchNorm: number[];
 }
 
 export interface MlpConfig extends NormSettings {
@@ -82,7 +84,14 @@ export interface LabSettings {
   probe?: Partial<ProbeConfig> | null;
 }
 
-const NORM_DEFAULTS: NormSettings = { norm: "batch", placement: "before-relu", groups: 8, bnMomentum: 0.1, eps: 1e-5 };
+const NORM_DEFAULTS: NormSettings = {
+  norm: "batch",
+  placement: "before-relu",
+  groups: 8,
+  bnMomentum: 0.1,
+  eps: 1e-5,
+  frozenBatchNorm: [],
+};
 
 export const DEFAULT_MLP: MlpConfig = { kind: "mlp", hidden: [64, 64], ...NORM_DEFAULTS, dropout: null };
 export const DEFAULT_CONV_NET: ConvNetConfig = { kind: "conv", channels: [8, 16], ...NORM_DEFAULTS, head: "avgpool" };
@@ -221,6 +230,8 @@ function checkConfig(config: LabConfig): LabConfig {
     }
   }
   if (model.bnMomentum !== null) checkNumber(model.bnMomentum, 0, 1, ["model", "bnMomentum"]);
+  if (!Array.isArray(model.frozenBatchNorm)) fail("bad_value", "model.frozenBatchNorm must list block numbers", ["model", "frozenBatchNorm"]);
+  model.frozenBatchNorm.forEach((block, index) => checkInteger(block, 1, widths.length, ["model", "frozenBatchNorm", index]));
   if (!(typeof model.eps === "number" && Number.isFinite(model.eps) && model.eps > 0)) {
     fail("bad_value", `model.eps must be a number > 0, got ${String(model.eps)}`, ["model", "eps"]);
   }

@@ -88,11 +88,12 @@ describe("every layer's gradient against central finite differences (float64)", 
   });
 
   it.each([
-    ["(N, C) in training", [4], true],
-    ["(N, C, H, W) in training", [3, 2, 3], true],
-    ["(N, C, H, W) in eval", [3, 2, 3], false],
-  ] as const)("BatchNorm %s", (_, shape, training) => {
-    const layer = createBatchNorm("bn", [...shape], 4, "float64", { momentum: 0.1, eps: 1e-5 });
+    ["(N, C) in training", [4], true, false],
+    ["(N, C, H, W) in training", [3, 2, 3], true, false],
+    ["(N, C, H, W) in eval", [3, 2, 3], false, false],
+    ["(N, C) frozen while training", [3], true, true],
+  ] as const)("BatchNorm %s", (_, shape, training, frozen) => {
+    const layer = createBatchNorm("bn", [...shape], 4, "float64", { momentum: 0.1, eps: 1e-5, frozen });
     perturbParams(layer, 9);
     layer.runningVar.set([0.5, 2, 1.5].slice(0, shape[0]));
     layer.runningMean.set([0.2, -0.3, 0.1].slice(0, shape[0]));

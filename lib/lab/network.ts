@@ -48,8 +48,11 @@ export interface NetworkSpec {
 
 const NORM_PREFIX = { batch: "bn", group: "gn", layer: "ln" } as const;
 
-function normLayer(name: string, settings: NormSettings, shape: number[], maxBatch: number, dtype: Dtype): Layer {
-  if (settings.norm === "batch") return createBatchNorm(name, shape, maxBatch, dtype, { momentum: settings.bnMomentum, eps: settings.eps });
+function normLayer(name: string, block: number, settings: NormSettings, shape: number[], maxBatch: number, dtype: Dtype): Layer {
+  if (settings.norm === "batch") {
+    const frozen = settings.frozenBatchNorm.includes(block);
+    return createBatchNorm(name, shape, maxBatch, dtype, { momentum: settings.bnMomentum, eps: settings.eps, frozen });
+  }
   if (settings.norm === "group") return createGroupNorm(name, shape, settings.groups, maxBatch, dtype, settings.eps);
   return createLayerNorm(name, shape, maxBatch, dtype, settings.eps);
 }
@@ -81,7 +84,7 @@ export function buildNetwork(spec: NetworkSpec): Network {
     if (dropout?.position === "before-norm") layers.push(createDropout(`drop${b}`, dropout.rate, shape, maxBatch, dtype, spec.dropoutRandom));
     const addNorm = () => {
       const preNorm = last();
-      if (model.norm !== "none") layers.push(normLayer(`${NORM_PREFIX[model.norm]}${b}`, model, shape, maxBatch, dtype));
+      if (model.norm !== "none") layers.push(normLayer(`${NORM_PREFIX[model.norm]}${b}`, b, model, shape, maxBatch, dtype));
       return { preNorm, norm: model.norm === "none" ? null : last() };
     };
     let placed: { preNorm: number; norm: number | null };

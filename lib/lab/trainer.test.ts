@@ -135,6 +135,15 @@ describe("probe", () => {
     }
   });
 
+  it("a frozen BatchNorm keeps its running statistics and reports no batch statistics", () => {
+    const trainer = createTrainer({ model: { frozenBatchNorm: [1] }, probe: { block: 1, unit: 0 } });
+    const report = trainer.step();
+    expect(report.kind === "step" && report.probe).toMatchObject({ batchMean: null, batchVar: null, runningMean: 0, runningVar: 1 });
+    const buffers = new Map(trainer.snapshot().buffers.map((buffer) => [buffer.name, buffer.values]));
+    expect(buffers.get("bn1.num_batches_tracked")).toEqual([0]);
+    expect(buffers.get("bn2.num_batches_tracked")).toEqual([1]);
+  });
+
   it("reads the ReLU's input at 'pre-activation' and has no BatchNorm statistics without BatchNorm", () => {
     const report = createTrainer({ model: { norm: "layer" }, probe: { point: "pre-activation" } }).step();
     expect(report.kind === "step" && report.probe).toMatchObject({ point: "pre-activation", batchMean: null, runningVar: null });

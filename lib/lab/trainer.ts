@@ -88,8 +88,8 @@ export interface ProbeMetrics {
   p15: number;
   p50: number;
   p85: number;
-  /** The block's BatchNorm statistics for the unit: what this batch normalized with (biased variance)
-   * and the running values after this step; null without BatchNorm. */
+  /** The block's BatchNorm statistics for the unit: what this batch normalized with (biased variance;
+   * null when that BatchNorm is frozen) and the running values after this step; null without BatchNorm. */
   batchMean: number | null;
   batchVar: number | null;
   runningMean: number | null;
@@ -196,8 +196,8 @@ export function createTrainer(settings: LabSettings | PresetName = {}): Trainer 
       p15: quantile(sorted, 0.15),
       p50: quantile(sorted, 0.5),
       p85: quantile(sorted, 0.85),
-      batchMean: batchNorm ? batchNorm.lastBatchMean[unit]! : null,
-      batchVar: batchNorm ? batchNorm.lastBatchVar[unit]! : null,
+      batchMean: batchNorm && !batchNorm.frozen ? batchNorm.lastBatchMean[unit]! : null,
+      batchVar: batchNorm && !batchNorm.frozen ? batchNorm.lastBatchVar[unit]! : null,
       runningMean: batchNorm ? batchNorm.runningMean[unit]! : null,
       runningVar: batchNorm ? batchNorm.runningVar[unit]! : null,
     };

@@ -5,6 +5,9 @@ export interface BatchNormOptions {
   /** PyTorch's momentum: weight of the new batch statistic; null = cumulative average. */
   momentum: number | null;
   eps: number;
+  /** Eval mode even while the network trains (PyTorch: bn.eval() inside a training model): running
+   * statistics normalize and stay put, γ and β still learn. */
+  frozen: boolean;
 }
 
 /** What a BatchNorm layer exposes besides the Layer interface: its buffers and last batch statistics. */
@@ -13,6 +16,7 @@ export interface BatchNormLayer extends Layer {
   runningMean: FloatArray;
   runningVar: FloatArray;
   numBatchesTracked: () => number;
+  frozen: boolean;
   /** Batch mean and biased variance per channel of the last training forward (what it normalized with). */
   lastBatchMean: Float64Array;
   lastBatchVar: Float64Array;
@@ -62,13 +66,14 @@ export function createBatchNorm(
     runningMean,
     runningVar,
     numBatchesTracked: () => numBatchesTracked,
+    frozen: options.frozen,
     lastBatchMean,
     lastBatchVar,
     forward(x, batch, training) {
       input = x;
-      usedBatchStats = training;
+      usedBatchStats = training && !options.frozen;
       const layout = { batch, channels, spatial };
-      if (training) {
+      if (usedBatchStats) {
         batchNormTrainInto({
           ...layout,
           x,
