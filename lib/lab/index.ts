@@ -20,7 +20,8 @@ export type {
 export type { Dataset, DatasetName, DatasetOptions } from "./datasets";
 export type { LabErrorCode, LabErrorPath } from "./errors";
 export type { Dtype, FloatArray, Layer, LayerKind, Param } from "./layers/types";
-export type { Network, Block } from "./network";
+export { networkState } from "./network";
+export type { Block, Network, NetworkState } from "./network";
 export type {
   BatchOutcome,
   Divergence,

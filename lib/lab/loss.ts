@@ -45,3 +45,15 @@ export function softmaxCrossEntropy(
   }
   return { loss: total / batch, correct };
 }
+
+/** softmax(z) row by row: exp(z − max)/Σ exp(z − max). */
+export function softmaxInto(logits: FloatArray, batch: number, classes: number, out: Float64Array): void {
+  for (let n = 0; n < batch; n++) {
+    const row = n * classes;
+    let max = logits[row]!;
+    for (let k = 1; k < classes; k++) max = Math.max(max, logits[row + k]!);
+    let sumExp = 0;
+    for (let k = 0; k < classes; k++) sumExp += Math.exp(logits[row + k]! - max);
+    for (let k = 0; k < classes; k++) out[row + k] = Math.exp(logits[row + k]! - max) / sumExp;
+  }
+}

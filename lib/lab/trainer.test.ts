@@ -70,6 +70,20 @@ describe("stepping", () => {
     expect(after.accuracy).toBeGreaterThan(0.8);
   });
 
+  it("predicts class probabilities in eval mode that agree with evaluate's accuracy", () => {
+    const trainer = createTrainer({ data: { testSize: 300 } });
+    run(trainer, trainer.stepsPerEpoch);
+    const test = trainer.dataset("test");
+    const probabilities = trainer.predict(test.inputs, test.size);
+    let correct = 0;
+    for (let n = 0; n < test.size; n++) {
+      const [p0, p1] = [probabilities[2 * n]!, probabilities[2 * n + 1]!];
+      expect(p0 + p1).toBeCloseTo(1, 12);
+      if ((p1 > p0 ? 1 : 0) === test.labels[n]) correct += 1;
+    }
+    expect(correct / test.size).toBe(trainer.evaluate("test").accuracy);
+  });
+
   it("reports plain objects a Web Worker can post and JSON can carry", () => {
     const trainer = createTrainer({ preset: "bars-conv-batchnorm", data: { trainSize: 32, testSize: 32 }, batchSize: 8 });
     const report = trainer.step();

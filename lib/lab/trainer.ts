@@ -3,7 +3,7 @@ import { BAR_CLASSES, makeDataset, type Dataset } from "./datasets";
 import { initializeWeights } from "./init";
 import { isBatchNorm } from "./layers/batch-norm";
 import { allocate, type FloatArray, type Param } from "./layers/types";
-import { softmaxCrossEntropy, type LossResult } from "./loss";
+import { softmaxCrossEntropy, softmaxInto, type LossResult } from "./loss";
 import { quantile, unitValues } from "./metrics";
 import { backwardNetwork, buildNetwork, forwardNetwork, networkState, type Network, type NetworkState } from "./network";
 import { shuffleInPlace, streamRandom } from "./random";
@@ -148,7 +148,13 @@ export interface Trainer {
   config: LabConfig;
   stepsPerEpoch: number;
   step(): StepReport;
+  /** Loss and accuracy over a whole split in eval mode (BatchNorm's running statistics, no dropout). */
   evaluate(split: "train" | "test"): EvalReport;
+  /** Class probabilities (count × classes, softmax of the logits) in eval mode, e.g. over a grid of
+   * points for a decision-boundary plot; `inputs` holds count samples, row-major. */
+  predict(inputs: ArrayLike<number>, count: number): Float64Array;
+  /** The generated data set, for plotting. */
+  dataset(split: "train" | "test"): Dataset;
   status(): TrainerStatus;
   snapshot(): Snapshot;
 }
@@ -236,6 +242,21 @@ export function createTrainer(settings: LabSettings | PresetName = {}): Trainer 
         correct += result.correct;
       }
       return { split, samples: dataset.size, loss: lossSum / dataset.size, accuracy: correct / dataset.size };
+    },
+    predict(values, count) {
+      const perSample = train.inputs.length / train.size;
+      const classes = network.classes;
+      const probabilities = new Float64Array(count * classes);
+      for (let from = 0; from < count; from += batchSize) {
+        const batch = Math.min(batchSize, count - from);
+        for (let i = 0; i < batch * perSample; i++) inputs[i] = values[from * perSample + i]!;
+        const logits = forwardNetwork(network, inputs, batch, false);
+        softmaxInto(logits, batch, classes, probabilities.subarray(from * classes, (from + batch) * classes));
+      }
+      return probabilities;
+    },
+    dataset(split) {
+      return split === "train" ? train : test;
     },
     status() {
       return { steps, ...position(), stepsPerEpoch, divergence: divergence && { ...divergence } };
