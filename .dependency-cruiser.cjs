@@ -12,6 +12,7 @@ const LAYERS = [
   ["lib/calendar"],
   ["lib/db"],
   ["lib/bn"],
+  ["lib/lab"],
   ["lib/calculator"],
   ["lib/content"],
   ["lib/practice"],

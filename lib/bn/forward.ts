@@ -1,10 +1,13 @@
 import { BnError } from "./errors";
-import { channelMoments } from "./moments";
-import { resolveArgs, type ResolvedBn } from "./resolve-args";
-import type { ForwardArgs, ForwardResult, RunningStats } from "./types";
+import { batchMomentsInto, batchNormTrainInto, normalizeInto, updateRunningStatsInto } from "./kernels";
+import { assertFiniteMoments, channelMoments, type ChannelMoments } from "./moments";
+import { resolveLayer, toFloat32, toFloat64, type ResolvedBn, type ResolvedLayer } from "./resolve-args";
+import type { Float32ForwardArgs, FloatArray, ForwardArgs, ForwardResult, RunningStats } from "./types";
 
 export interface BatchStatistics {
   batchMean: Float64Array;
+  /** Σ(x − batchMean)² per channel. */
+  sumSquaredDeviations: Float64Array;
   batchVar: Float64Array;
   batchUnbiasedVar: Float64Array | null;
   normMean: Float64Array;
@@ -14,17 +17,20 @@ export interface BatchStatistics {
 
 /** Batch moments, and the statistics the layer normalizes with in this mode. */
 export function batchStatistics(layer: ResolvedBn): BatchStatistics {
-  const { channels, valuesPerChannel: n } = layer;
-  const { mean, sumSquaredDeviations } = channelMoments(layer.x, layer.batch, channels, layer.spatial);
+  return statisticsFromMoments(layer, channelMoments(layer.x, layer.batch, layer.channels, layer.spatial));
+}
+
+function statisticsFromMoments(layer: ResolvedLayer, { mean, sumSquaredDeviations }: ChannelMoments): BatchStatistics {
+  const n = layer.valuesPerChannel;
   const batchVar = sumSquaredDeviations.map((squares) => squares / n);
   const batchUnbiasedVar = n > 1 ? sumSquaredDeviations.map((squares) => squares / (n - 1)) : null;
   const normMean = layer.usedBatchStats ? mean : layer.runningMean!;
   const normVar = layer.usedBatchStats ? batchVar : layer.runningVar!;
   const invStd = normVar.map((variance) => 1 / Math.sqrt(variance + layer.eps));
-  return { batchMean: mean, batchVar, batchUnbiasedVar, normMean, normVar, invStd };
+  return { batchMean: mean, sumSquaredDeviations, batchVar, batchUnbiasedVar, normMean, normVar, invStd };
 }
 
-function updateRunningStats(layer: ResolvedBn, stats: BatchStatistics): RunningStats | null {
+function updateRunningStats(layer: ResolvedLayer, stats: BatchStatistics): RunningStats | null {
   if (!layer.tracksRunningStats) return null;
   const meanBefore = Array.from(layer.runningMean!);
   const varBefore = Array.from(layer.runningVar!);
@@ -45,30 +51,26 @@ function updateRunningStats(layer: ResolvedBn, stats: BatchStatistics): RunningS
   }
   let factor: number;
   let numBatchesTrackedAfter: number | null = null;
-  let fedVar: Float64Array;
+  let meanAfter: number[];
+  let varAfter: number[];
   if (layer.framework === "pytorch") {
     // torch/nn/modules/batchnorm.py v1.13 L148-153: the counter always advances in a tracked training
     // forward; momentum=None turns the factor into 1/num_batches_tracked (a cumulative average).
     numBatchesTrackedAfter = numBatchesTrackedBefore! + 1;
     factor = layer.momentum ?? 1 / numBatchesTrackedAfter;
-    // ATen Normalization.cpp batch_norm_cpu_update_stats_template feeds var_sum/(n−1).
-    fedVar = stats.batchUnbiasedVar!;
+    const runningMean = Float64Array.from(meanBefore);
+    const runningVar = Float64Array.from(varBefore);
+    updateRunningStatsInto(runningMean, runningVar, stats.batchMean, stats.sumSquaredDeviations, layer.valuesPerChannel, factor);
+    meanAfter = Array.from(runningMean);
+    varAfter = Array.from(runningVar);
   } else {
     // keras/src/layers/normalization/batch_normalization.py call(): moving·momentum + batch·(1−momentum),
     // with the biased variance from ops.moments.
-    factor = 1 - layer.momentum!;
-    fedVar = stats.batchVar;
+    const kerasFactor = 1 - layer.momentum!;
+    factor = kerasFactor;
+    meanAfter = meanBefore.map((running, c) => running * layer.momentum! + stats.batchMean[c]! * kerasFactor);
+    varAfter = varBefore.map((running, c) => running * layer.momentum! + stats.batchVar[c]! * kerasFactor);
   }
-  const meanAfter = meanBefore.map((running, c) =>
-    layer.framework === "pytorch"
-      ? factor * stats.batchMean[c]! + (1 - factor) * running
-      : running * layer.momentum! + stats.batchMean[c]! * factor,
-  );
-  const varAfter = varBefore.map((running, c) =>
-    layer.framework === "pytorch"
-      ? factor * fedVar[c]! + (1 - factor) * running
-      : running * layer.momentum! + fedVar[c]! * factor,
-  );
   return {
     meanBefore,
     varBefore,
@@ -82,10 +84,14 @@ function updateRunningStats(layer: ResolvedBn, stats: BatchStatistics): RunningS
   };
 }
 
-function outputBuffer(out: Float64Array | undefined, length: number): Float64Array {
-  if (out === undefined) return new Float64Array(length);
-  if (!(out instanceof Float64Array) || out.length !== length) {
-    throw new BnError("bad_length", `out must be a Float64Array of ${length} values`, ["out"]);
+function outputBuffer<Values extends FloatArray>(
+  out: FloatArray | undefined,
+  length: number,
+  type: { new (length: number): Values; name: string },
+): Values {
+  if (out === undefined) return new type(length);
+  if (!(out instanceof type) || out.length !== length) {
+    throw new BnError("bad_length", `out must be a ${type.name} of ${length} values`, ["out"]);
   }
   return out;
 }
@@ -95,52 +101,50 @@ function outputBuffer(out: Float64Array | undefined, length: number): Float64Arr
  * BatchNormalization(axis=1) computes it: y = γ·(x − μ)/√(σ² + ε) + β ([Ioffe] Alg. 1), with μ, σ²
  * the biased batch statistics in training and the running ones in inference.
  */
-export function forward(args: ForwardArgs): ForwardResult {
-  const layer = resolveArgs(args);
-  const stats = batchStatistics(layer);
-  const { channels, spatial, batch, x } = layer;
-  const scale = new Float64Array(channels);
-  const shift = new Float64Array(channels);
-  for (let c = 0; c < channels; c++) {
-    scale[c] = (layer.gamma ? layer.gamma[c]! : 1) * stats.invStd[c]!;
-    shift[c] = layer.beta ? layer.beta[c]! : 0;
+export function forward(args: Float32ForwardArgs): ForwardResult<Float32Array>;
+export function forward(args: ForwardArgs): ForwardResult;
+export function forward(args: ForwardArgs | Float32ForwardArgs): ForwardResult<FloatArray> {
+  const dtype = args.dtype ?? "float64";
+  if (dtype !== "float64" && dtype !== "float32") {
+    throw new BnError("bad_value", `dtype must be "float64" or "float32", got ${String(dtype)}`, ["dtype"]);
   }
-
-  const output = outputBuffer(args.out, x.length);
+  const layer = resolveLayer(args);
+  const { channels } = layer;
   const includeXHat = args.includeXHat ?? true;
-  const xHat = includeXHat ? new Float64Array(x.length) : null;
-  const tail = spatial & 3;
-  for (let n = 0; n < batch; n++) {
-    for (let c = 0; c < channels; c++) {
-      const start = (n * channels + c) * spatial;
-      const end = start + spatial;
-      const unrolledEnd = end - tail;
-      const mean = stats.normMean[c]!;
-      const channelScale = scale[c]!;
-      const channelShift = shift[c]!;
-      if (xHat) {
-        // Each x is read before its y is written, so `out` may be the input itself.
-        const invStd = stats.invStd[c]!;
-        for (let i = start; i < end; i++) {
-          const centred = x[i]! - mean;
-          xHat[i] = centred * invStd;
-          output[i] = centred * channelScale + channelShift;
-        }
-        continue;
-      }
-      let i = start;
-      for (; i < unrolledEnd; i += 4) {
-        output[i] = (x[i]! - mean) * channelScale + channelShift;
-        output[i + 1] = (x[i + 1]! - mean) * channelScale + channelShift;
-        output[i + 2] = (x[i + 2]! - mean) * channelScale + channelShift;
-        output[i + 3] = (x[i + 3]! - mean) * channelScale + channelShift;
-      }
-      for (; i < end; i++) output[i] = (x[i]! - mean) * channelScale + channelShift;
+  let stats: BatchStatistics;
+  let output: FloatArray;
+  let xHat: FloatArray | null;
+  let scale: Float64Array;
+  if (dtype === "float64") {
+    const x = toFloat64(args.input);
+    stats = batchStatistics({ ...layer, x });
+    scale = affineScale(layer, stats.invStd);
+    output = outputBuffer(args.out, x.length, Float64Array);
+    xHat = includeXHat ? new Float64Array(x.length) : null;
+    normalizeInto({ ...layer, x, mean: stats.normMean, invStd: stats.invStd, scale, shift: affineShift(layer), out: output, xHat });
+  } else {
+    const x = toFloat32(args.input);
+    output = outputBuffer(args.out, x.length, Float32Array);
+    xHat = includeXHat ? new Float32Array(x.length) : null;
+    const moments = { mean: new Float64Array(channels), sumSquaredDeviations: new Float64Array(channels) };
+    if (layer.usedBatchStats) {
+      const invStd = new Float64Array(channels);
+      batchNormTrainInto({ ...layer, x, ...moments, invStd, gamma: layer.gamma, beta: layer.beta, out: output, xHat });
+      assertFiniteMoments(x, moments.mean, moments.sumSquaredDeviations, layer.batch, channels, layer.spatial);
+      stats = statisticsFromMoments(layer, moments);
+      scale = affineScale(layer, stats.invStd);
+    } else {
+      batchMomentsInto(x, layer, moments.mean, moments.sumSquaredDeviations);
+      assertFiniteMoments(x, moments.mean, moments.sumSquaredDeviations, layer.batch, channels, layer.spatial);
+      stats = statisticsFromMoments(layer, moments);
+      scale = affineScale(layer, stats.invStd);
+      normalizeInto({ ...layer, x, mean: stats.normMean, invStd: stats.invStd, scale, shift: affineShift(layer), out: output, xHat });
     }
   }
 
   return {
     framework: layer.framework,
+    dtype,
     mode: layer.mode,
     shape: layer.shape,
     channels,
@@ -157,9 +161,17 @@ export function forward(args: ForwardArgs): ForwardResult {
     gamma: layer.gamma ? Array.from(layer.gamma) : null,
     beta: layer.beta ? Array.from(layer.beta) : null,
     scale: Array.from(scale),
-    shift: Array.from(shift),
+    shift: Array.from(affineShift(layer)),
     running: updateRunningStats(layer, stats),
     output,
     xHat,
   };
+}
+
+function affineScale(layer: ResolvedLayer, invStd: Float64Array): Float64Array {
+  return invStd.map((channelInvStd, c) => (layer.gamma ? layer.gamma[c]! : 1) * channelInvStd);
+}
+
+function affineShift(layer: ResolvedLayer): Float64Array {
+  return layer.beta ?? new Float64Array(layer.channels);
 }

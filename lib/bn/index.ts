@@ -1,4 +1,12 @@
 export { forward } from "./forward";
+export {
+  batchMomentsInto,
+  batchNormBackwardInto,
+  batchNormTrainInto,
+  normalizeInto,
+  updateRunningStatsInto,
+} from "./kernels";
+export type { BackwardIntoArgs, ChannelLayout, NormalizeArgs, TrainNormalizeArgs } from "./kernels";
 export { backward } from "./backward";
 export { countParams, KERAS_LAYERS, PYTORCH_LAYERS } from "./count-params";
 export { foldIntoPreceding } from "./fold";
@@ -22,6 +30,9 @@ export type {
   BackwardArgs,
   BackwardResult,
   BnArgs,
+  Dtype,
+  Float32ForwardArgs,
+  FloatArray,
   ForwardArgs,
   ForwardResult,
   Framework,

@@ -1,4 +1,5 @@
 import { BnError } from "./errors";
+import type { FloatArray } from "./types";
 
 export interface ChannelMoments {
   mean: Float64Array;
@@ -105,8 +106,9 @@ function twoPassBlock(x: Float64Array, start: number, length: number): { mean: n
   return { mean, sumSquaredDeviations: squares };
 }
 
-function assertFiniteMoments(
-  x: Float64Array,
+/** Throws BnError on the first non-finite input value of a channel whose moments are not finite. */
+export function assertFiniteMoments(
+  x: FloatArray,
   mean: Float64Array,
   sumSquaredDeviations: Float64Array,
   batch: number,

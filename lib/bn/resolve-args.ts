@@ -2,7 +2,7 @@ import { frameworkDefaults } from "./defaults";
 import { BnError } from "./errors";
 import type { BnArgs, Framework, Mode } from "./types";
 
-export interface ResolvedBn {
+export interface ResolvedLayer {
   framework: Framework;
   mode: Mode;
   shape: number[];
@@ -13,7 +13,6 @@ export interface ResolvedBn {
   valuesPerChannel: number;
   eps: number;
   momentum: number | null;
-  x: Float64Array;
   gamma: Float64Array | null;
   beta: Float64Array | null;
   tracksRunningStats: boolean;
@@ -21,6 +20,10 @@ export interface ResolvedBn {
   runningVar: Float64Array | null;
   numBatchesTracked: number | null;
   usedBatchStats: boolean;
+}
+
+export interface ResolvedBn extends ResolvedLayer {
+  x: Float64Array;
 }
 
 export function validateShape(shape: readonly number[], path: string, minRank: number, maxRank: number): number {
@@ -46,6 +49,10 @@ export function validateShape(shape: readonly number[], path: string, minRank: n
 
 export function toFloat64(values: ArrayLike<number>): Float64Array {
   return values instanceof Float64Array ? values : Float64Array.from(values);
+}
+
+export function toFloat32(values: ArrayLike<number>): Float32Array {
+  return values instanceof Float32Array ? values : Float32Array.from(values);
 }
 
 export function readVector(
@@ -117,6 +124,11 @@ export function tooFewValuesMessage(shape: readonly number[]): string {
 }
 
 export function resolveArgs(args: BnArgs): ResolvedBn {
+  return { ...resolveLayer(args), x: toFloat64(args.input) };
+}
+
+/** Every argument checked and defaulted, the input's values left as given (no float64 copy). */
+export function resolveLayer(args: BnArgs): ResolvedLayer {
   if (args.mode !== "train" && args.mode !== "eval") {
     throw new BnError("bad_value", `mode must be "train" or "eval", got ${String(args.mode)}`, ["mode"]);
   }
@@ -215,7 +227,6 @@ export function resolveArgs(args: BnArgs): ResolvedBn {
     valuesPerChannel,
     eps,
     momentum,
-    x: toFloat64(input),
     gamma,
     beta,
     tracksRunningStats,

@@ -1,5 +1,8 @@
 export type Framework = "pytorch" | "keras";
 export type Mode = "train" | "eval";
+/** Storage of a tensor's values: float64 (exact work, the default) or float32 (PyTorch's default dtype). */
+export type Dtype = "float64" | "float32";
+export type FloatArray = Float64Array | Float32Array;
 
 interface BnArgsBase {
   mode: Mode;
@@ -44,6 +47,15 @@ export type ForwardArgs = BnArgs & {
   /** Write y here instead of a fresh array (may be the input itself). Repeated large calls, e.g. in a
    * Web Worker, then skip the page faults of a new 50 MB allocation. */
   out?: Float64Array;
+  dtype?: "float64";
+};
+
+/** Values rounded to float32 as a PyTorch float32 tensor holds them; y and x̂ come back as Float32Array,
+ * statistics stay numbers (computed in float64 from the float32 values). */
+export type Float32ForwardArgs = BnArgs & {
+  includeXHat?: boolean;
+  out?: Float32Array;
+  dtype: "float32";
 };
 
 export type BackwardArgs = BnArgs & {
@@ -67,8 +79,9 @@ export interface RunningStats {
   varianceFed: "unbiased" | "biased";
 }
 
-export interface ForwardResult {
+export interface ForwardResult<Values extends FloatArray = Float64Array> {
   framework: Framework;
+  dtype: Dtype;
   mode: Mode;
   shape: number[];
   channels: number;
@@ -96,8 +109,8 @@ export interface ForwardResult {
   shift: number[];
   /** null when the layer keeps no running statistics (PyTorch track_running_stats=False). */
   running: RunningStats | null;
-  output: Float64Array;
-  xHat: Float64Array | null;
+  output: Values;
+  xHat: Values | null;
 }
 
 export interface BackwardResult {
