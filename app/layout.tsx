@@ -4,6 +4,8 @@ import "katex/dist/katex.min.css";
 import "./globals.css";
 import { LanguageSwitch } from "@/app/ui/nav/language-switch";
 import { NavLinks } from "@/app/ui/nav/nav-links";
+import { TimeZoneReporter } from "@/app/ui/nav/time-zone-reporter";
+import { getSettings, requestLearner } from "@/lib/learner";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = {
@@ -19,7 +21,9 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { lang, t } = await getMessages();
+  // Paths the proxy does not see (a missing /favicon.ico's 404) have no learner cookie.
+  const [{ lang, t }, learner] = await Promise.all([getMessages(), requestLearner()]);
+  const timeZoneKnown = learner ? (await getSettings(learner)).timeZoneKnown : true;
   const links = [
     { href: "/", label: t.nav.home },
     { href: "/study", label: t.nav.study },
@@ -50,6 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </div>
           </nav>
         </header>
+        <TimeZoneReporter known={timeZoneKnown} />
         <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8 focus:outline-none">
           {children}
         </main>

@@ -1,38 +1,14 @@
-// A grade or quiz answer the server has acknowledged must be on disk: this starts its own production server
-// (the build Playwright's webServer made) on its own database, and SIGKILLs it right after the 201.
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+// A grade or quiz answer the server has acknowledged must be in the database: this starts its own production
+// server (the build the run made) on its own database, and SIGKILLs it right after the 201.
 import { createHash } from "node:crypto";
-import { rmSync } from "node:fs";
-import path from "node:path";
-import Database from "better-sqlite3";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { freshDatabase, serverPid, signal, sql, startServer, type Server } from "./servers";
 
 const PORT = 3107;
-const baseURL = `http://127.0.0.1:${PORT}`;
-const dbFile = path.resolve("data/e2e-durability.db");
-const env = { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" };
 
-function startServer(): ChildProcess {
-  // Its own process group, so one kill takes npx, next and its workers together.
-  return spawn("npx", ["next", "start", "-p", String(PORT)], { env, detached: true, stdio: "ignore" });
-}
-
-async function waitForServer() {
-  for (let tries = 0; tries < 120; tries++) {
-    try {
-      if ((await fetch(`${baseURL}/api/export/anki?lang=xx`)).status === 400) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start did not come up");
-}
-
-async function killHard(server: ChildProcess) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  process.kill(-server.pid!, "SIGKILL");
-  await exited;
+async function killHard(server: Server) {
+  signal(server, "SIGKILL");
+  await server.exited;
 }
 
 async function learnerOf(api: APIRequestContext) {
@@ -41,36 +17,24 @@ async function learnerOf(api: APIRequestContext) {
   return createHash("sha256").update(token).digest("hex");
 }
 
-test.beforeAll(() => {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(dbFile + suffix, { force: true });
-  execFileSync("npm", ["run", "db:deploy"], { env, stdio: "ignore" });
-  execFileSync("npm", ["run", "deck:sync"], { env, stdio: "ignore" });
-});
-
 test("a review and a quiz answer acknowledged to the browser survive SIGKILL of the server right after", async () => {
   test.setTimeout(180_000);
-  const open = () => new Database(dbFile, { readonly: true });
-  const setup = open();
-  const cardId = (setup.prepare("SELECT id FROM Card WHERE retired = 0 ORDER BY position LIMIT 1").get() as { id: string }).id;
-  setup.close();
-
-  let server = startServer();
-  await waitForServer();
-  const api = await request.newContext({ baseURL });
+  const database = await freshDatabase("durability");
+  let server = await startServer(PORT, database);
+  const [first] = await sql<{ id: string }>(database, `SELECT "id" FROM "Card" WHERE "retired" = $1 ORDER BY "position" LIMIT 1`, [database.startsWith("file:") ? 0 : false]);
+  const cardId = first!.id;
+  const api = await request.newContext({ baseURL: server.baseURL });
   const learnerId = await learnerOf(api);
   const graded = await api.post("/api/reviews", { data: { cardId, rating: 3, durationMs: 1234 } });
   expect(graded.status()).toBe(201);
   await killHard(server);
 
-  let db = open();
-  expect(db.prepare("SELECT rating, durationMs FROM ReviewLog WHERE learnerId = ? AND cardId = ?").all(learnerId, cardId)).toEqual([
+  expect(await sql(database, `SELECT "rating", "durationMs" FROM "ReviewLog" WHERE "learnerId" = $1 AND "cardId" = $2`, [learnerId, cardId])).toEqual([
     { rating: 3, durationMs: 1234 },
   ]);
-  expect(db.prepare("SELECT reps FROM CardState WHERE learnerId = ? AND cardId = ?").get(learnerId, cardId)).toEqual({ reps: 1 });
-  db.close();
+  expect(await sql(database, `SELECT "reps" FROM "CardState" WHERE "learnerId" = $1 AND "cardId" = $2`, [learnerId, cardId])).toEqual([{ reps: 1 }]);
 
-  server = startServer();
-  await waitForServer();
+  server = await startServer(PORT, database, { prepare: false });
   const quiz = await api.post("/api/quizzes", {
     data: { mode: "custom", topics: ["parameters"], difficulties: ["E", "M", "H"], types: ["concept"], count: 5 },
   });
@@ -80,14 +44,55 @@ test("a review and a quiz answer acknowledged to the browser survive SIGKILL of 
   expect(answered.status()).toBe(201);
   await killHard(server);
 
-  db = open();
-  const question = db.prepare("SELECT outcome, rating, reviewLogId FROM QuizQuestion WHERE quizId = ? AND position = 0").get(quizId) as {
-    outcome: string;
-    rating: number;
-    reviewLogId: number;
-  };
+  const [question] = await sql<{ outcome: string; rating: number; reviewLogId: number }>(
+    database,
+    `SELECT "outcome", "rating", "reviewLogId" FROM "QuizQuestion" WHERE "quizId" = $1 AND "position" = 0`,
+    [quizId],
+  );
   expect(question).toMatchObject({ outcome: "right", rating: 3 });
-  expect(db.prepare("SELECT learnerId, rating FROM ReviewLog WHERE id = ?").get(question.reviewLogId)).toEqual({ learnerId, rating: 3 });
-  db.close();
+  expect(await sql(database, `SELECT "learnerId", "rating" FROM "ReviewLog" WHERE "id" = $1`, [question!.reviewLogId])).toEqual([{ learnerId, rating: 3 }]);
   await api.dispose();
+});
+
+test("on SIGTERM under load the server finishes the requests in flight: every grade it acknowledged is stored", async () => {
+  test.setTimeout(180_000);
+  const database = await freshDatabase("sigterm");
+  const server = await startServer(3108, database);
+  const cards = (await sql<{ id: string }>(database, `SELECT "id" FROM "Card" ORDER BY "position"`)).map((row) => row.id);
+  const learners = await Promise.all(
+    Array.from({ length: 20 }, async () => {
+      const api = await request.newContext({ baseURL: server.baseURL });
+      await api.get("/");
+      return api;
+    }),
+  );
+  const acknowledged: number[] = [];
+  const failures: string[] = [];
+  let stop = false;
+  const load = learners.map(async (api, index) => {
+    for (let n = 0; !stop; n++) {
+      try {
+        const response = await api.post("/api/reviews", { data: { cardId: cards[(index * 7 + n) % cards.length], rating: 3 } });
+        if (response.status() === 201) acknowledged.push((await response.json()).reviewId);
+        else failures.push(`status ${response.status()}`);
+      } catch {
+        // Refused or reset once the server stopped accepting: never acknowledged, so nothing to find.
+        return;
+      }
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const before = acknowledged.length;
+  const stopped = Date.now();
+  process.kill(serverPid(3108), "SIGTERM");
+  expect(await server.exited).toBe(0);
+  stop = true;
+  await Promise.all(load);
+  expect(Date.now() - stopped).toBeLessThan(12_000);
+  expect(before).toBeGreaterThan(20);
+  expect(failures.filter((failure) => /status 5/.test(failure))).toEqual([]);
+  const stored = await sql<{ id: number }>(database, `SELECT "id" FROM "ReviewLog"`);
+  const storedIds = new Set(stored.map((row) => Number(row.id)));
+  expect(acknowledged.filter((id) => !storedIds.has(id))).toEqual([]);
+  await Promise.all(learners.map((api) => api.dispose()));
 });

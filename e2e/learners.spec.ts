@@ -16,7 +16,8 @@ test("another learner sees none of the first learner's reviews and no one grades
   const cookie = (await first.cookies()).find((c) => c.name === "bn_learner")!;
   expect(cookie.httpOnly).toBe(true);
   expect(cookie.sameSite).toBe("Lax");
-  expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  // 256 random bits and this installation's signature over them.
+  expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{22}$/);
 
   const api = await first.request.post("/api/reviews", { data: { cardId, rating: 4 } });
   expect(api.status()).toBe(201);

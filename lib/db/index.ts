@@ -43,3 +43,23 @@ export async function closeDatabase(): Promise<void> {
   await Promise.all([database.prisma.$disconnect(), database.sql.close()]);
 }
 export { consumeRateLimit, releaseLease, takeLease } from "./rate-limit";
+
+// The production server (scripts/serve.ts) closes the connections of the app's own copy of this module on shutdown.
+(globalThis as { [key: symbol]: unknown })[Symbol.for("bn-interview-prep.closeDatabase")] = closeDatabase;
+
+/** Whether the database answers a trivial query within `timeoutMs`: what a load balancer's health check asks. */
+export async function checkDatabase(timeoutMs: number): Promise<{ ok: true } | { ok: false; reason: string }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<{ ok: false; reason: string }>((resolve) => {
+    timer = setTimeout(() => resolve({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+  });
+  const ping = database.prisma.$queryRaw`SELECT 1`.then(
+    () => ({ ok: true }) as const,
+    (error: unknown) => ({ ok: false, reason: (error as Error).message.split("\n").find(Boolean) ?? "unreachable" }) as const,
+  );
+  try {
+    return await Promise.race([ping, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -181,6 +181,8 @@ const en = {
     desiredRetentionHelp: "The chance of remembering a card when it comes due (0.70–0.99). Higher means more reviews.",
     newCardsPerDay: "New cards per day",
     newCardsPerDayHelp: "How many unseen cards to introduce per study day (0–500).",
+    timeZone: "Time zone",
+    timeZoneHelp: "Your study day starts at 4 a.m. in this zone. It was taken from your browser on your first visit.",
     save: "Save",
     saving: "Saving…",
     saved: "Settings saved.",
@@ -192,6 +194,7 @@ const en = {
       whole_number: "Enter a whole number.",
       retention_range: "Choose a retention from 0.70 to 0.99.",
       new_range: "Choose from 0 to 500 new cards a day.",
+      time_zone: "Choose a time zone from the list, such as Europe/Berlin.",
     },
   },
   errors: {
@@ -387,6 +390,8 @@ const zh: AppMessages = {
     desiredRetentionHelp: "卡片到期时仍记得的概率（0.70–0.99）。越高，复习越频繁。",
     newCardsPerDay: "每日新卡数",
     newCardsPerDayHelp: "每个学习日引入的新卡数量（0–500）。",
+    timeZone: "时区",
+    timeZoneHelp: "学习日从这个时区的凌晨 4 点开始。首次访问时取自你的浏览器。",
     save: "保存",
     saving: "正在保存…",
     saved: "设置已保存。",
@@ -398,6 +403,7 @@ const zh: AppMessages = {
       whole_number: "请输入整数。",
       retention_range: "保持率应在 0.70 到 0.99 之间。",
       new_range: "每日新卡数应在 0 到 500 之间。",
+      time_zone: "请从列表中选择一个时区，例如 Asia/Shanghai。",
     },
   },
   errors: {
