@@ -24,7 +24,7 @@ const known = new Set(readdirSync(migrationsDir(engine)).filter((name) => /^\d{1
 // Instances starting at once take turns here for the whole check-and-migrate (Prisma's own lock gives up
 // after 10 s, which a slow first migration can outlast).
 const MIGRATION_LOCK = 7_413_552;
-let lockHolder: pg.Client | null = null;
+const lock: { holder: pg.Client | null } = { holder: null };
 
 async function appliedMigrations(): Promise<string[]> {
   if (engine === "sqlite") {
@@ -47,7 +47,7 @@ async function appliedMigrations(): Promise<string[]> {
     fail(`cannot reach PostgreSQL at ${where.hostname}:${where.port || 5432}/${where.pathname.slice(1)}: ${(error as Error).message}`);
   }
   await client.query(`SELECT pg_advisory_lock($1)`, [MIGRATION_LOCK]);
-  lockHolder = client;
+  lock.holder = client;
   const table = await client.query(`SELECT to_regclass('_prisma_migrations') AS t`);
   if (!table.rows[0]?.t) return [];
   return (await client.query(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL`)).rows.map((row: { name: string }) => row.name);
@@ -67,6 +67,6 @@ if (deploy.status !== 0) {
   const reason = (deploy.stderr || deploy.stdout).split("\n").find((line) => /error|P\d{4}/i.test(line)) ?? "see `npx prisma migrate deploy`";
   fail(`migrations could not be applied: ${reason.trim()}`);
 }
-await lockHolder?.end();
+await lock.holder?.end();
 const applied = /(\d+) migrations? (?:found|applied)/.exec(deploy.stdout)?.[0];
 console.log(`database: ${engine} ready${applied ? ` (${applied})` : ""}`);

@@ -195,3 +195,32 @@ describe("POST /api/bn/fold", () => {
     expect(body.error.path).toEqual(["weightShape"]);
   });
 });
+
+describe("results beyond float64", () => {
+  it("are refused as bad_value, never sent as null", async () => {
+    const { POST: forwardPost } = await import("@/app/api/bn/forward/route");
+    const { POST: foldPost } = await import("@/app/api/bn/fold/route");
+    const post = (handler: (request: Request) => Promise<Response>, body: unknown) =>
+      handler(new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const forward = await post(forwardPost, { shape: [2, 1], input: [0, 1], gamma: [1e308], beta: [1e308] });
+    expect(forward.status).toBe(400);
+    expect((await forward.json()).error).toMatchObject({ code: "bad_value", path: ["output"] });
+    const fold = await post(foldPost, { layer: "linear", weightShape: [1, 1], weight: [1e308], bias: [1e308], gamma: [1e308], runningMean: [-1e308], runningVar: [1e-300] });
+    expect(fold.status).toBe(400);
+    expect((await fold.json()).error.code).toBe("bad_value");
+  });
+
+  it("count every array against the element limit, and normalizedShape against the dimension limit", async () => {
+    const { POST: backwardPost } = await import("@/app/api/bn/backward/route");
+    const { POST: paramsPost } = await import("@/app/api/bn/params/route");
+    const post = (handler: (request: Request) => Promise<Response>, body: unknown) =>
+      handler(new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
+    const huge = new Array(1_000_001).fill(0);
+    const backward = await post(backwardPost, { shape: [2, 1], input: [0, 1], dy: huge });
+    expect(backward.status).toBe(413);
+    expect((await backward.json()).error.path).toEqual(["dy"]);
+    const params = await post(paramsPost, { layer: "LayerNorm", normalizedShape: new Array(100_000).fill(2) });
+    expect(params.status).toBe(400);
+    expect((await params.json()).error.path).toEqual(["normalizedShape"]);
+  });
+});

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { BnError } from "@/lib/bn";
 import { AppError } from "@/lib/errors";
 import { jsonEndpoint } from "@/lib/http";
 import { MAX_API_ELEMENTS } from "./requests";
@@ -7,22 +8,40 @@ import { MAX_API_ELEMENTS } from "./requests";
 // A million numbers of JSON take about 20 MB; a little more room than that, then 413.
 const MAX_BODY_BYTES = 48 * 1024 * 1024;
 
+const product = (dims: unknown) => (Array.isArray(dims) && dims.every((dim) => typeof dim === "number") ? dims.reduce((a: number, b: number) => a * b, 1) : 0);
+
+/** Refuses, before validation walks it, a body with any array (or a declared shape) over the element limit. */
 function refuseTooLarge(body: unknown) {
   if (typeof body !== "object" || body === null) return;
-  const { input, shape, weight } = body as Record<string, unknown>;
-  const elements = Math.max(
-    Array.isArray(input) ? input.length : 0,
-    Array.isArray(weight) ? weight.length : 0,
-    Array.isArray(shape) && shape.every((dim) => typeof dim === "number") ? shape.reduce((a: number, b: number) => a * b, 1) : 0,
-  );
+  const fields = body as Record<string, unknown>;
+  const sizes: [string, number][] = Object.entries(fields).map(([key, value]) => [key, Array.isArray(value) ? value.length : 0]);
+  sizes.push(["shape", product(fields.shape)], ["weightShape", product(fields.weightShape)]);
+  const [field, elements] = sizes.reduce((largest, entry) => (entry[1] > largest[1] ? entry : largest), ["input", 0] as [string, number]);
   if (elements > MAX_API_ELEMENTS) {
     throw new AppError(
       "too_large",
-      `At most ${MAX_API_ELEMENTS.toLocaleString("en")} elements per request; this one has ${elements.toLocaleString("en")}.`,
+      `At most ${MAX_API_ELEMENTS.toLocaleString("en")} elements per request; ${field} has ${elements.toLocaleString("en")}.`,
       413,
-      ["input"],
+      [field],
     );
   }
+}
+
+/**
+ * Finite inputs can still overflow float64 on the way (γ = 1e308 times x̂): JSON has no Infinity, so such a
+ * result would arrive as null. It is refused instead, as an overflowing input is.
+ */
+function refuseNonFinite<T>(result: T): T {
+  for (const [field, value] of Object.entries(result as Record<string, unknown>)) {
+    const numbers = typeof value === "number" ? [value] : Array.isArray(value) || ArrayBuffer.isView(value) ? (value as ArrayLike<unknown>) : [];
+    for (let i = 0; i < numbers.length; i++) {
+      const number = numbers[i];
+      if (typeof number === "number" && !Number.isFinite(number)) {
+        throw new BnError("bad_value", `The result's ${field} is beyond float64 (it would be ${number}): the inputs are too large.`, [field]);
+      }
+    }
+  }
+  return result;
 }
 
 /**
@@ -32,7 +51,7 @@ function refuseTooLarge(body: unknown) {
 export function bnEndpoint<S extends z.ZodType>(schema: S, compute: (request: z.output<S>) => unknown) {
   return jsonEndpoint({ body: schema, maxBytes: MAX_BODY_BYTES, precheck: refuseTooLarge }, ({ body }) => {
     try {
-      return compute(body as z.output<S>);
+      return refuseNonFinite(compute(body as z.output<S>));
     } catch (error) {
       if (error instanceof AppError) throw error;
       // The schema let through something the engine did not expect: a bug to fix, but still the caller's input.

@@ -3,9 +3,14 @@ import { KERAS_LAYERS, PYTORCH_LAYERS, type BackwardArgs, type FoldArgs, type Fo
 
 /** Above this many input elements the API answers 413; the calculator page computes larger ones itself. */
 export const MAX_API_ELEMENTS = 1_000_000;
+/** More dimensions than any layer has; an array of millions of them is refused, not counted. */
+const MAX_DIMENSIONS = 8;
 
 const number = z.number({ error: "must be a number" });
-const numbers = z.array(number, { error: "must be an array of numbers" });
+// Every array is bounded: the handler's precheck refuses a body before validation, this names the field too.
+const numbers = z
+  .array(number, { error: "must be an array of numbers" })
+  .max(MAX_API_ELEMENTS, { error: `must have at most ${MAX_API_ELEMENTS.toLocaleString("en")} numbers` });
 const optionalNumbers = numbers.nullable().optional();
 
 // Only the JSON shapes are checked here; what the numbers mean (ε > 0, lengths matching C, flags belonging to
@@ -65,13 +70,23 @@ export const paramsRequestSchema = z
     numFeatures: count.optional(),
     affine: flag,
     trackRunningStats: flag,
-    normalizedShape: z.union([count, z.array(count)], { error: "must be an integer or an array of integers" }).optional(),
+    normalizedShape: z
+      .union([count, z.array(count).max(MAX_DIMENSIONS, { error: `must have at most ${MAX_DIMENSIONS} dimensions` })], {
+        error: "must be an integer or an array of integers",
+      })
+      .optional(),
     elementwiseAffine: flag,
     numGroups: count.optional(),
     numChannels: count.optional(),
     size: count.optional(),
     features: count.optional(),
     groups: count.optional(),
+    inChannels: count.optional(),
+    outChannels: count.optional(),
+    kernelSize: z.union([count, z.tuple([count, count])], { error: "must be an integer or [height, width]" }).optional(),
+    inFeatures: count.optional(),
+    outFeatures: count.optional(),
+    bias: flag,
     center: flag,
     scale: flag,
   })
@@ -86,7 +101,7 @@ export type ParamsRequest = z.infer<typeof paramsRequestSchema>;
 export const foldRequestSchema = z
   .strictObject({
     layer: z.enum(["conv", "linear"], { error: 'must be "conv" or "linear"' }),
-    weightShape: z.array(count.min(1, { error: "must be at least 1" }), { error: "must be an array of integers" }),
+    weightShape: z.array(count.min(1, { error: "must be at least 1" }), { error: "must be an array of integers" }).max(MAX_DIMENSIONS),
     weight: numbers,
     bias: numbers.nullable().default(null),
     gamma: optionalNumbers,

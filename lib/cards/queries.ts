@@ -69,13 +69,26 @@ export async function getStoredCard(id: string): Promise<StoredCard | null> {
   return row ? decodeCard(row) : null;
 }
 
-export async function listReviewHistory(learnerId: string, cardId: string) {
-  return prisma.reviewLog.findMany({
-    where: { learnerId, cardId },
-    orderBy: { id: "desc" },
-    select: { id: true, rating: true, stateBefore: true, stateAfter: true, reviewedAt: true, dueAfter: true, durationMs: true },
-  });
+/** Reviews per page of a card's history: a card reviewed thousands of times still gives a small page. */
+export const HISTORY_PAGE_SIZE = 50;
+
+/** One page (from 1, newest first) of a learner's reviews of a card, and how many pages there are. */
+export async function listReviewHistory(learnerId: string, cardId: string, page = 1) {
+  const where = { learnerId, cardId };
+  const [total, reviews] = await Promise.all([
+    prisma.reviewLog.count({ where }),
+    prisma.reviewLog.findMany({
+      where,
+      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * HISTORY_PAGE_SIZE,
+      take: HISTORY_PAGE_SIZE,
+      select: { id: true, rating: true, stateBefore: true, stateAfter: true, reviewedAt: true, dueAfter: true, durationMs: true },
+    }),
+  ]);
+  return { reviews, page, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)), total };
 }
+
+export const historyPageSchema = z.coerce.number().int().min(1).max(1_000_000).catch(1);
 
 export async function countCardsByTopic(): Promise<Partial<Record<(typeof TOPICS)[number], number>>> {
   const groups = await prisma.card.groupBy({ by: ["topic"], where: { retired: false }, _count: { _all: true } });

@@ -3,6 +3,7 @@ import { toHtml } from "hast-util-to-html";
 import type { Element, ElementContent, Root, RootContent } from "hast";
 import type { StoredCard } from "@/lib/content/stored-card";
 import { MESSAGES, type Language } from "@/lib/i18n";
+import { inSlices } from "./slices";
 
 type AnkiCard = Pick<StoredCard, "id" | "topic" | "difficulty" | "type" | "tags" | "body" | "spec">;
 
@@ -75,7 +76,7 @@ function sides(card: AnkiCard, lang: Language): { front: string; back: string } 
  * The active deck as a file Anki's File → Import reads without questions asked: tab-separated, HTML fields,
  * the deck named in the header, a stable GUID per card and language so a re-import updates the notes.
  */
-export function ankiDeck(cards: AnkiCard[], lang: Language): string {
+export async function ankiDeck(cards: AnkiCard[], lang: Language): Promise<string> {
   const header = [
     "#separator:tab",
     "#html:true",
@@ -84,10 +85,12 @@ export function ankiDeck(cards: AnkiCard[], lang: Language): string {
     "#guid column:1",
     "#tags column:4",
   ];
-  const rows = cards.map((card) => {
+  const rows: string[] = [];
+  // Rewriting every card's HTML takes a while: a card at a time, letting other requests run in between.
+  await inSlices(cards, (card) => {
     const { front, back } = sides(card, lang);
     const tags = ["bn-interview-prep", `topic::${card.topic}`, `difficulty::${card.difficulty}`, `type::${card.type}`, ...card.tags];
-    return [`bn-interview-prep:${lang}:${card.id}`, front, back, tags.map(tag).join(" ")].map(field).join("\t");
+    rows.push([`bn-interview-prep:${lang}:${card.id}`, front, back, tags.map(tag).join(" ")].map(field).join("\t"));
   });
   return `${[...header, ...rows].join("\n")}\n`;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isTimeZone } from "@/lib/calendar";
 import { AppError, type ErrorPath } from "@/lib/errors";
 import { OUTCOMES, QUIZ_SIZES, quizRequestSchema, quizResponseSchema } from "@/lib/quiz/request";
+import { inSlices } from "./slices";
 
 /** What a progress file says it is: anything else is refused before its contents are looked at. */
 export const FORMAT = "bn-interview-prep/progress";
@@ -153,21 +154,6 @@ export function sealProgress(payload: ProgressPayload, exportedAt: Date): Progre
 }
 
 // ---- reading a file in slices, so a large one never holds the event loop for long --------------------------
-
-const SLICE_MS = 8;
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
-
-/** Runs `work` over the items, letting other requests run every few milliseconds. */
-async function inSlices<T>(items: readonly T[], work: (item: T, index: number) => void): Promise<void> {
-  let sliceStart = performance.now();
-  for (let index = 0; index < items.length; index++) {
-    work(items[index]!, index);
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
-    }
-  }
-}
 
 /** The checksum as checksumOf computes it, hashed piece by piece: the payload's arrays one item at a time. */
 async function checksumInSlices(envelope: { format: unknown; version: unknown; exportedAt: unknown; payload: unknown }): Promise<string> {

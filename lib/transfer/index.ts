@@ -1,3 +1,3 @@
 export { FORMAT, FORMAT_VERSION, MAX_IMPORT_BYTES, MAX_REVIEW_LOGS, readProgressFile, TransferError, type ProgressFile, type ProgressPayload } from "./format";
-export { exportProgress, importProgressFile, listDeckForAnki, type ImportReport } from "./progress";
+export { exportProgress, getAnkiDeck, importProgressFile, type ImportReport } from "./progress";
 export { ankiDeck, toAnkiHtml } from "./anki";

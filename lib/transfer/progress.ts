@@ -1,5 +1,8 @@
 import "server-only";
-import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
+import { createHash } from "node:crypto";
+import { CARD_COLUMNS, decodeCard } from "@/lib/content/stored-card";
+import type { Language } from "@/lib/i18n";
+import { ankiDeck } from "./anki";
 import { consumeRateLimit, prisma, releaseLease, runSql, takeLease } from "@/lib/db";
 import { readProgressFile, sealProgress, TransferError, type ProgressFile, type ProgressPayload } from "./format";
 import { importOp, type ImportReport } from "./import";
@@ -93,8 +96,25 @@ export async function importProgressFile(learner: LearnerRef, text: string, now 
   }
 }
 
-/** The active deck in study order, for the Anki export. */
-export async function listDeckForAnki(): Promise<StoredCard[]> {
-  const rows = await prisma.card.findMany({ where: { retired: false }, orderBy: { position: "asc" }, select: CARD_COLUMNS });
-  return rows.map(decodeCard);
+const ankiFiles = new Map<string, Promise<string>>();
+
+/**
+ * The active deck as an Anki file, built once per deck version and language and kept: the version is a hash
+ * of the active cards' content, so a synced deck change gives a new file on every instance.
+ */
+export async function getAnkiDeck(lang: Language): Promise<string> {
+  const versions = await prisma.card.findMany({ where: { retired: false }, orderBy: { position: "asc" }, select: { id: true, contentHash: true } });
+  const version = createHash("sha256").update(versions.map((card) => `${card.id}:${card.contentHash}`).join("\n")).digest("hex");
+  const key = `${lang}:${version}`;
+  let file = ankiFiles.get(key);
+  if (!file) {
+    file = prisma.card
+      .findMany({ where: { retired: false }, orderBy: { position: "asc" }, select: CARD_COLUMNS })
+      .then((rows) => ankiDeck(rows.map(decodeCard), lang));
+    file.catch(() => ankiFiles.delete(key));
+    // Old versions go: a deck changes rarely, and each version is a few hundred kilobytes.
+    for (const old of ankiFiles.keys()) if (old.startsWith(`${lang}:`)) ankiFiles.delete(old);
+    ankiFiles.set(key, file);
+  }
+  return file;
 }

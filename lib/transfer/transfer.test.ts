@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db";
 import { parseCard } from "@/lib/content/parse";
 import { syncDeck } from "@/lib/content/sync";
@@ -7,7 +7,7 @@ import { gradeCard } from "@/lib/srs/review";
 import { deckCard, mcqSource, storedCard, learnerRef } from "@/lib/testing/deck";
 import { ankiDeck, toAnkiHtml } from "./anki";
 import { canonicalJson, FORMAT, sealProgress, type ProgressFile } from "./format";
-import { exportProgress, importProgressFile } from "./progress";
+import { exportProgress, getAnkiDeck, importProgressFile } from "./progress";
 import { resetDatabase } from "@/lib/testing/reset";
 
 const alice = "a".repeat(64);
@@ -207,9 +207,9 @@ describe("the Anki export", () => {
     expect(toAnkiHtml(parseCard("x.md", mcqSource()).body.en.answer)).toBe("<p>One \\(\\gamma\\), \\(\\beta\\) pair per channel.</p>");
   });
 
-  it("writes Anki's headers and one quoted row per card, in either language", () => {
+  it("writes Anki's headers and one quoted row per card, in either language", async () => {
     const cards = [storedCard(deckCard("card-a")), storedCard(parseCard("mcq.md", mcqSource({ id: "mcq" })))];
-    const en = ankiDeck(cards, "en");
+    const en = await ankiDeck(cards, "en");
     const lines = en.trimEnd().split("\n");
     expect(lines.slice(0, 6)).toEqual([
       "#separator:tab",
@@ -226,7 +226,7 @@ describe("the Anki export", () => {
     expect(en).toContain('<ol type=""a"">');
     expect(en).toContain("a) \\(2C\\)");
 
-    const zh = ankiDeck(cards, "zh");
+    const zh = await ankiDeck(cards, "zh");
     expect(zh).toContain("#deck:BN 面试备考（中文）");
     expect(zh).toContain("每个通道两个：\\(2C\\)。");
     expect(zh).toContain("bn-interview-prep:zh:mcq\t");
@@ -239,5 +239,23 @@ describe("the checksum read in slices", () => {
     const file = await exportProgress(learnerRef(alice), t0);
     const reordered = { payload: { quizzes: file.payload.quizzes, reviewLogs: file.payload.reviewLogs, settings: file.payload.settings, cardStates: file.payload.cardStates }, checksum: file.checksum, version: 1, exportedAt: file.exportedAt, format: FORMAT };
     await expect(importProgressFile(learnerRef(bob), JSON.stringify(reordered))).resolves.toMatchObject({ reviewLogs: { added: 5 } });
+  });
+});
+
+describe("the Anki file for download", () => {
+  it("is built once per deck version and language, and again when the deck changes", async () => {
+    const reads = vi.spyOn(prisma.card, "findMany");
+    const builds = () => reads.mock.calls.filter(([args]) => args?.select && "body" in args.select).length;
+    const first = await getAnkiDeck("en");
+    expect(builds()).toBe(1);
+    expect(await getAnkiDeck("en")).toBe(first);
+    expect(builds()).toBe(1);
+    expect(first).toContain("bn-interview-prep:en:card-a\t");
+    await syncDeck([deckCard("card-a"), deckCard("card-b"), deckCard("card-c", { front: { topic: "backward" } }), deckCard("card-d")]);
+    const changed = await getAnkiDeck("en");
+    expect(changed).not.toBe(first);
+    expect(changed).toContain("bn-interview-prep:en:card-d\t");
+    expect(builds()).toBe(2);
+    reads.mockRestore();
   });
 });

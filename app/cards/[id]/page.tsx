@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getCard, listReviewHistory } from "@/lib/cards/queries";
+import { getCard, historyPageSchema, listReviewHistory } from "@/lib/cards/queries";
 import { getLearner } from "@/lib/learner";
 import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
+import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Card" };
 
-export default async function CardPage({ params }: { params: Promise<{ id: string }> }) {
-  const [{ id }, { lang, t }, learner] = await Promise.all([params, getMessages(), getLearner()]);
-  const [card, history] = await Promise.all([getCard(id, lang), listReviewHistory(learner.id, id)]);
+export default async function CardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+  const [{ id }, { page }, { lang, t }, learner] = await Promise.all([params, searchParams, getMessages(), getLearner()]);
+  const [card, history] = await Promise.all([getCard(id, lang), listReviewHistory(learner.id, id, historyPageSchema.parse(page))]);
   if (!card) notFound();
   const locale = lang === "zh" ? "zh-CN" : "en";
   const when = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -49,7 +50,7 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
         <h2 id="history-title" className="text-lg font-semibold">
           {t.cards.history}
         </h2>
-        {history.length === 0 ? (
+        {history.total === 0 ? (
           <p className="text-zinc-600 dark:text-zinc-400">{t.cards.noHistory}</p>
         ) : (
           <div className="overflow-x-auto">
@@ -63,7 +64,7 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
                 </tr>
               </thead>
               <tbody>
-                {history.map((log) => (
+                {history.reviews.map((log) => (
                   <tr key={log.id} className="border-b border-zinc-100 dark:border-zinc-900">
                     <td className="py-2 pr-4 tabular-nums">{when.format(log.reviewedAt)}</td>
                     <td className="py-2 pr-4">{t.study.grades[log.rating as 1 | 2 | 3 | 4]}</td>
@@ -76,6 +77,21 @@ export default async function CardPage({ params }: { params: Promise<{ id: strin
               </tbody>
             </table>
           </div>
+        )}
+        {history.pages > 1 && (
+          <nav aria-label={t.cards.historyPages} className="flex items-center gap-4 text-sm">
+            {history.page > 1 && (
+              <Link href={`/cards/${card.id}?page=${history.page - 1}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+                ← {t.cards.newer}
+              </Link>
+            )}
+            <span data-testid="history-page">{format(t.cards.pageOf, { page: history.page, pages: history.pages })}</span>
+            {history.page < history.pages && (
+              <Link href={`/cards/${card.id}?page=${history.page + 1}`} className="font-medium text-accent-700 underline dark:text-accent-300">
+                {t.cards.older} →
+              </Link>
+            )}
+          </nav>
         )}
       </section>
     </div>
