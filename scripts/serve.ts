@@ -26,7 +26,26 @@ writeFileSync(registration, String(port));
 const app = next({ dev: false, dir, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
-const server = createServer((request, response) => void handle(request, response));
+/** Next.js answers 500 to a path whose percent-escapes do not decode (/cards/%ff): it is the client's mistake, a 400. */
+function malformedPath(url: string | undefined): boolean {
+  try {
+    decodeURIComponent((url ?? "/").split("?")[0]!);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const server = createServer((request, response) => {
+  if (malformedPath(request.url)) {
+    const api = request.url?.startsWith("/api/");
+    response.writeHead(400, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
+    const message = "The address has a malformed percent-escape.";
+    response.end(api ? JSON.stringify({ error: { code: "bad_path", message, path: [] } }) : `400 Bad request: ${message}\n`);
+    return;
+  }
+  void handle(request, response);
+});
 server.keepAliveTimeout = 5_000;
 server.listen(port, hostname, () => console.log(`serve: ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
 

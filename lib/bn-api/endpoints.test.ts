@@ -88,7 +88,7 @@ describe("POST /api/bn/forward", () => {
     expect(body.error.path).toEqual(path);
   });
 
-  it("answers 413 above a million elements, before reading them", async () => {
+  it("answers 413 above the element limit, before reading them", async () => {
     const { status, body } = await post(forwardPost, { shape: [1001, 1000], input: [] });
     expect(status).toBe(413);
     expect(body.error.code).toBe("too_large");
@@ -215,7 +215,7 @@ describe("results beyond float64", () => {
     const { POST: paramsPost } = await import("@/app/api/bn/params/route");
     const post = (handler: (request: Request) => Promise<Response>, body: unknown) =>
       handler(new Request("http://localhost/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }));
-    const huge = new Array(1_000_001).fill(0);
+    const huge = new Array(100_001).fill(0);
     const backward = await post(backwardPost, { shape: [2, 1], input: [0, 1], dy: huge });
     expect(backward.status).toBe(413);
     expect((await backward.json()).error.path).toEqual(["dy"]);

@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { KERAS_LAYERS, PYTORCH_LAYERS, type BackwardArgs, type FoldArgs, type ForwardArgs, type NormLayerSpec } from "@/lib/bn";
 
-/** Above this many input elements the API answers 413; the calculator page computes larger ones itself. */
-export const MAX_API_ELEMENTS = 1_000_000;
+/**
+ * Above this many elements in any array the API answers 413. A request at the limit costs the server about
+ * 40 ms of work in all (reading, checking, computing, writing the answer), so none can stall the others; the
+ * calculator page computes tensors a hundred times larger in the learner's own browser, in a worker.
+ */
+export const MAX_API_ELEMENTS = 100_000;
 /** More dimensions than any layer has; an array of millions of them is refused, not counted. */
 const MAX_DIMENSIONS = 8;
 

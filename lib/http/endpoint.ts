@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { requestLearner, UNKNOWN_LEARNER, type LearnerRef } from "@/lib/learner";
+import { learnerOfRequest, UNKNOWN_LEARNER, type LearnerRef } from "@/lib/learner";
 import { errorResponse, readJson } from "./json";
 
 type Context<P> = { params: Promise<P> };
@@ -47,7 +47,7 @@ export function learnerEndpoint<S extends z.ZodType | undefined = undefined, P =
   handler: (input: { learner: LearnerRef; body: Body<S>; params: P; request: Request }) => unknown,
 ) {
   return async function endpoint(request: Request, context?: Context<P>): Promise<Response> {
-    const learner = await requestLearner();
+    const learner = await learnerOfRequest(request);
     if (!learner) return errorResponse(new AppError("unauthorized", UNKNOWN_LEARNER, 401));
     return jsonEndpoint<S, P>(options, (input) => handler({ ...input, learner }))(request, context);
   };

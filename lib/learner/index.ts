@@ -16,12 +16,16 @@ export const TIME_ZONE_COOKIE = "bn_tz";
 
 export type LearnerSettings = { desiredRetention: number; newCardsPerDay: number; timeZone: string; timeZoneKnown: boolean };
 
+async function learnerFrom(cookie: (name: string) => string | undefined): Promise<LearnerRef | null> {
+  const token = readLearnerToken(cookie(LEARNER_COOKIE), await learnerCookieKey());
+  if (!token) return null;
+  const zone = cookie(TIME_ZONE_COOKIE);
+  return { ...token, timeZone: isTimeZone(zone) ? zone : null };
+}
+
 async function learnerFromCookies(): Promise<LearnerRef | null> {
   const jar = await cookies();
-  const token = readLearnerToken(jar.get(LEARNER_COOKIE)?.value, await learnerCookieKey());
-  if (!token) return null;
-  const zone = jar.get(TIME_ZONE_COOKIE)?.value;
-  return { ...token, timeZone: isTimeZone(zone) ? zone : null };
+  return learnerFrom((name) => jar.get(name)?.value);
 }
 
 /**
@@ -35,9 +39,20 @@ export const getLearner = cache(async (): Promise<LearnerRef> => {
   return learner;
 });
 
-/** The learner a JSON request acts for, or null for a missing, malformed or made-up cookie (401). */
+/** The learner behind this page request's cookie, or null when it has none (a path the proxy does not see). */
 export async function requestLearner(): Promise<LearnerRef | null> {
   return learnerFromCookies();
+}
+
+/** The learner a JSON request acts for, read from its Cookie header; null for a missing, malformed or made-up cookie. */
+export async function learnerOfRequest(request: Request): Promise<LearnerRef | null> {
+  const header = request.headers.get("cookie") ?? "";
+  const jar = new Map<string, string>();
+  for (const part of header.split(";")) {
+    const at = part.indexOf("=");
+    if (at > 0) jar.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
+  }
+  return learnerFrom((name) => jar.get(name));
 }
 
 /** A learner's settings; the defaults (and the browser's zone) before the learner's first write. */

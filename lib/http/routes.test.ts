@@ -1,0 +1,113 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { syncDeck } from "@/lib/content/sync";
+import { learnerCookieKey, newLearnerToken } from "@/lib/learner";
+import { deckCard, mcqSource, parseTestCard } from "@/lib/testing/deck";
+import * as backward from "@/app/api/bn/backward/route";
+import * as fold from "@/app/api/bn/fold/route";
+import * as forward from "@/app/api/bn/forward/route";
+import * as params from "@/app/api/bn/params/route";
+import * as anki from "@/app/api/export/anki/route";
+import * as exportRoute from "@/app/api/export/route";
+import * as health from "@/app/api/health/route";
+import * as importRoute from "@/app/api/import/route";
+import * as answers from "@/app/api/quizzes/[id]/answers/route";
+import * as quizzes from "@/app/api/quizzes/route";
+import * as reviews from "@/app/api/reviews/route";
+import * as undo from "@/app/api/reviews/undo/route";
+
+// Every JSON route, fed generated requests (bodies, path parameters, query strings, cookies, content types):
+// bad input always gets a 4xx JSON answer, never a 5xx.
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const ROUTES: { name: string; method: "GET" | "POST"; handler: Handler; path: string }[] = [
+  { name: "POST /api/reviews", method: "POST", handler: reviews.POST as Handler, path: "/api/reviews" },
+  { name: "POST /api/reviews/undo", method: "POST", handler: undo.POST as Handler, path: "/api/reviews/undo" },
+  { name: "POST /api/quizzes", method: "POST", handler: quizzes.POST as Handler, path: "/api/quizzes" },
+  { name: "POST /api/quizzes/[id]/answers", method: "POST", handler: answers.POST as Handler, path: "/api/quizzes/x/answers" },
+  { name: "GET /api/export", method: "GET", handler: exportRoute.GET as unknown as Handler, path: "/api/export" },
+  { name: "GET /api/export/anki", method: "GET", handler: anki.GET as unknown as Handler, path: "/api/export/anki" },
+  { name: "POST /api/import", method: "POST", handler: importRoute.POST as Handler, path: "/api/import" },
+  { name: "POST /api/bn/forward", method: "POST", handler: forward.POST as Handler, path: "/api/bn/forward" },
+  { name: "POST /api/bn/backward", method: "POST", handler: backward.POST as Handler, path: "/api/bn/backward" },
+  { name: "POST /api/bn/params", method: "POST", handler: params.POST as Handler, path: "/api/bn/params" },
+  { name: "POST /api/bn/fold", method: "POST", handler: fold.POST as Handler, path: "/api/bn/fold" },
+  { name: "GET /api/health", method: "GET", handler: health.GET as unknown as Handler, path: "/api/health" },
+];
+
+let signedToken = "";
+
+beforeAll(async () => {
+  await syncDeck([deckCard("card-a"), parseTestCard("mcq.md", mcqSource({ id: "mcq-a" }))]);
+  signedToken = newLearnerToken(await learnerCookieKey());
+});
+
+const loneSurrogates = fc.constantFrom("\ud800", "a\udfffb", "\udbff");
+const text = fc.oneof(fc.string(), fc.string({ unit: "binary" }), loneSurrogates, fc.constantFrom("%", "%ff", "card-a", "mcq-a", "../x", ""));
+const deep = fc.integer({ min: 1, max: 5_000 }).map((depth) => "[".repeat(depth) + "]".repeat(depth));
+const leaf = fc.oneof(fc.double(), fc.integer(), fc.boolean(), fc.constant(null), text, fc.constantFrom(1e308, -1e308, 5e-324));
+const value = fc.letrec((tie) => ({
+  any: fc.oneof({ depthSize: "small" }, leaf, fc.array(tie("any"), { maxLength: 4 }), fc.dictionary(text, tie("any"), { maxKeys: 4 })),
+})).any;
+// Bodies shaped like the real ones, with some fields wrong, as well as arbitrary JSON and text.
+const plausible = fc.record(
+  {
+    cardId: fc.oneof(text, fc.constant("card-a")),
+    rating: fc.oneof(fc.integer({ min: -2, max: 6 }), leaf),
+    durationMs: leaf,
+    mode: fc.constantFrom("custom", "interview", "x"),
+    count: fc.constantFrom(5, 10, 20, 0, 3),
+    position: fc.oneof(fc.integer({ min: -1, max: 30 }), leaf),
+    response: value,
+    shape: fc.oneof(fc.array(fc.integer({ min: -2, max: 2_000 }), { maxLength: 6 }), leaf),
+    input: fc.oneof(fc.array(fc.double(), { maxLength: 8 }), leaf),
+    gamma: fc.oneof(fc.array(fc.double(), { maxLength: 3 }), leaf),
+    layer: fc.constantFrom("BatchNorm2d", "LayerNorm", "Conv2d", "linear", "conv", "x"),
+    normalizedShape: fc.oneof(fc.array(fc.integer(), { maxLength: 12 }), leaf),
+    weightShape: fc.oneof(fc.array(fc.integer({ min: -1, max: 5 }), { maxLength: 6 }), leaf),
+    weight: fc.oneof(fc.array(fc.double(), { maxLength: 8 }), leaf),
+    format: fc.constantFrom("bn-interview-prep/progress", "x"),
+    version: fc.constantFrom(1, 2),
+    payload: value,
+    checksum: text,
+  },
+  { requiredKeys: [] },
+);
+const body = fc.oneof(
+  plausible.map((object) => JSON.stringify(object)),
+  value.map((any) => JSON.stringify(any) ?? "null"),
+  deep,
+  loneSurrogates.map((lone) => `{"cardId":"${lone}","rating":3}`),
+  fc.string(),
+);
+// Header values are bytes: what a client can send at all.
+const headerText = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code)), maxLength: 80 });
+const cookie = fc.oneof(
+  fc.constant(undefined),
+  fc.constant("signed"),
+  fc.constant("bn_learner=" + "A".repeat(43)),
+  headerText.map((value) => `bn_learner=${value}`),
+  headerText.map((value) => `bn_tz=${value}; bn_learner=x`),
+);
+const contentType = fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", undefined);
+const query = fc.oneof(fc.constant(""), fc.constantFrom("?lang=en", "?lang=zh", "?lang=xx", "?lang=en&lang=zh", "?x=%ff"));
+
+describe("every JSON route, on generated requests", () => {
+  it.each(ROUTES)("never answers 5xx: $name", async (route) => {
+    await fc.assert(
+      fc.asyncProperty(body, cookie, contentType, query, text, async (payload, jar, type, search, id) => {
+        const headers = new Headers();
+        if (type) headers.set("content-type", type);
+        if (jar) headers.set("cookie", jar === "signed" ? `bn_learner=${signedToken}` : jar);
+        const init: RequestInit = { method: route.method, headers };
+        if (route.method === "POST") init.body = payload;
+        const response = await route.handler(new Request(`http://localhost${route.path}${search}`, init), { params: Promise.resolve({ id }) });
+        expect(response.status, `${route.name} ← ${String(init.body).slice(0, 200)}`).toBeLessThan(500);
+        if (response.status >= 400 && route.name !== "GET /api/health") {
+          const answer = await response.json();
+          expect(answer.error).toMatchObject({ code: expect.any(String), message: expect.any(String), path: expect.any(Array) });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
