@@ -93,3 +93,8 @@ export function serverPid(port: number): number {
   }
   throw new Error(`no server registered for port ${port}`);
 }
+
+/** The database of the run's own server (Playwright's webServer). */
+export function e2eDatabaseUrl(): string {
+  return engine === "postgresql" ? process.env.DATABASE_URL! : `file:${path.resolve("data/e2e.db")}`;
+}

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { BnError } from "@/lib/bn";
 import { AppError } from "@/lib/errors";
-import { jsonEndpoint } from "@/lib/http";
+import { jsonEndpoint, nextTurn } from "@/lib/http";
 import { MAX_API_ELEMENTS } from "./requests";
 
 // MAX_API_ELEMENTS numbers of JSON take about 2 MB; twice that room, then 413 while the body is still arriving.
@@ -49,14 +49,18 @@ function refuseNonFinite<T>(result: T): T {
  * errors (ε ≤ 0, lengths, one value per channel…) are AppErrors and become 400s with its code and path.
  */
 export function bnEndpoint<S extends z.ZodType>(schema: S, compute: (request: z.output<S>) => unknown) {
-  return jsonEndpoint({ body: schema, maxBytes: MAX_BODY_BYTES, precheck: refuseTooLarge }, ({ body }) => {
+  return jsonEndpoint({ body: schema, maxBytes: MAX_BODY_BYTES, precheck: refuseTooLarge }, async ({ body }) => {
+    let result: unknown;
     try {
-      return refuseNonFinite(compute(body as z.output<S>));
+      result = refuseNonFinite(compute(body as z.output<S>));
     } catch (error) {
       if (error instanceof AppError) throw error;
       // The schema let through something the engine did not expect: a bug to fix, but still the caller's input.
       console.error("calculator endpoint failed", error);
       throw new AppError("cannot_compute", "These inputs cannot be computed.");
     }
+    // Writing a large result out as JSON is a step of its own too (see readJson).
+    await nextTurn();
+    return result;
   });
 }

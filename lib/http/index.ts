@@ -1,3 +1,3 @@
 export { learnerAction, type ActionResult } from "./action";
 export { jsonEndpoint, learnerEndpoint } from "./endpoint";
-export { apiError, errorResponse, invalidRequest, MAX_BODY_BYTES, parseJsonText, readBodyText, readJson, requireJsonType, type ApiErrorBody } from "./json";
+export { apiError, errorResponse, invalidRequest, MAX_BODY_BYTES, nextTurn, parseJsonText, readBodyText, readJson, requireJsonType, type ApiErrorBody } from "./json";

@@ -17,6 +17,12 @@ export function errorResponse(error: unknown) {
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Above this size a body's parsing and checking each take milliseconds: between the steps the event loop
+ * serves others, so a few large requests at once never hold up a small one for long.
+ */
+const LARGE_BODY = 64 * 1024;
+export const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** Deeper JSON than this is refused before anything walks it recursively (a checksum, a schema). */
 export const MAX_JSON_DEPTH = 64;
 
@@ -112,9 +118,13 @@ export async function readJson<T extends z.ZodType>(
   { maxBytes = MAX_BODY_BYTES, precheck }: { maxBytes?: number; precheck?: (body: unknown) => void } = {},
 ): Promise<z.output<T>> {
   requireJsonType(request);
-  const body = parseJsonText(await readBodyText(request, maxBytes));
+  const text = await readBodyText(request, maxBytes);
+  const large = text.length > LARGE_BODY;
+  const body = parseJsonText(text);
   precheck?.(body);
+  if (large) await nextTurn();
   const parsed = schema.safeParse(body);
+  if (large) await nextTurn();
   if (!parsed.success) throw invalidRequest(parsed.error);
   return parsed.data;
 }
