@@ -1,5 +1,6 @@
 import { TOPICS, type Topic } from "@/lib/content/schema";
 import { dayKey, startOfDay, studyDays } from "@/lib/calendar";
+import { usableMemory } from "@/lib/srs/memory-codec";
 import { schedulerFor, State, toFsrsCard, type MemoryState } from "@/lib/srs/scheduler";
 
 /** Anki's threshold: a card whose interval before the review was 21 days or more is mature. */
@@ -99,7 +100,8 @@ export function topicMastery(
     const inTopic = cards.filter((card) => card.topic === topic);
     const studied = inTopic.flatMap((card) => {
       const state = stateOf.get(card.id);
-      return state && state.state !== State.New ? [state] : [];
+      // A state FSRS cannot use (see usableMemory) is left out rather than failing the whole page.
+      return state && state.state !== State.New && usableMemory(state, now) ? [state] : [];
     });
     const total = studied.reduce((sum, state) => sum + scheduler.get_retrievability(toFsrsCard(state, now), now, false), 0);
     return { topic, cards: inTopic.length, studied: studied.length, meanRetrievability: studied.length ? total / studied.length : null };
