@@ -138,3 +138,24 @@ test("each numeric card starts with an empty, focused answer box: nothing typed 
   await expect(answer).toHaveValue("");
   await expect(page.getByTestId("numeric-feedback")).toHaveCount(0);
 });
+
+test("the time zone comes from the browser, can be changed in settings, and an unknown one is refused next to the field", async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: "Pacific/Honolulu" });
+  const page = await context.newPage();
+  await page.goto("/");
+  await page.goto("/settings");
+  const zone = page.getByLabel("Time zone");
+  await expect(zone).toHaveValue("Pacific/Honolulu");
+  await zone.fill("Mars/Olympus_Mons");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Choose a time zone from the list, such as Europe/Berlin.")).toBeVisible();
+  await expect(zone).toHaveAttribute("aria-invalid", "true");
+  await page.reload();
+  await expect(page.getByLabel("Time zone")).toHaveValue("Pacific/Honolulu");
+  await page.getByLabel("Time zone").fill("Asia/Tokyo");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Settings saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+  await context.close();
+});
