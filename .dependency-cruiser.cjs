@@ -24,6 +24,7 @@ const LAYERS = [
   ["lib/quiz"],
   ["lib/stats"],
   ["lib/transfer"],
+  ["lib/account"],
   ["lib/testing"],
 ];
 

@@ -57,9 +57,9 @@ export async function saveSettings(_previous: SettingsState, formData: FormData)
   const learner = await getLearner();
   const { desiredRetention, newCardsPerDay, timeZone } = parsed.data;
   await runSql(function* (d) {
-    yield* lockLearner(d, learner, new Date());
+    const locked = (yield* lockLearner(d, learner, new Date()))!;
     yield* execute(`UPDATE "Learner" SET "desiredRetention" = $2, "newCardsPerDay" = $3, "timeZone" = $4 WHERE "id" = $1`, [
-      learner.id,
+      locked.id,
       desiredRetention,
       newCardsPerDay,
       timeZone,

@@ -6,11 +6,13 @@ export const LEARNER_COOKIE = "bn_learner";
 export const UNKNOWN_LEARNER = "No learner: open the app in a browser to get a learner cookie.";
 
 /**
- * The learner behind a request: `id` is the SHA-256 of the cookie token (the token itself is never stored).
- * `issued` says the token carries this installation's signature, so a learner may be created for it at the
- * first write; an unsigned token (from before tokens were signed) is only honoured when its learner exists.
+ * The learner behind a request. `session` is the SHA-256 of the cookie token (the token itself is never
+ * stored); `id` is the learner that session belongs to — for a device that has not signed in anywhere, the
+ * session's own hash. `issued` says the token carries this installation's signature, so a learner may be
+ * created for it at the first write; an unsigned token (from before tokens were signed) is only honoured when
+ * its learner exists.
  */
-export type LearnerRef = { id: string; issued: boolean; timeZone: string | null };
+export type LearnerRef = { id: string; session: string; issued: boolean; timeZone: string | null; userAgent: string };
 
 const RANDOM = /^[A-Za-z0-9_-]{43}$/;
 const SIGNED = /^([A-Za-z0-9_-]{43})\.([A-Za-z0-9_-]{22})$/;
@@ -31,15 +33,15 @@ export function learnerIdOf(token: string): string {
  * Reads a cookie token: null when it is missing or malformed or its signature is not this installation's
  * (a made-up cookie), otherwise the learner it names.
  */
-export function readLearnerToken(token: string | undefined, key: Buffer): Omit<LearnerRef, "timeZone"> | null {
+export function readLearnerToken(token: string | undefined, key: Buffer): { session: string; issued: boolean } | null {
   if (!token) return null;
   const signed = SIGNED.exec(token);
   if (signed) {
     const expected = Buffer.from(signature(key, signed[1]!));
     const given = Buffer.from(signed[2]!);
-    return expected.length === given.length && timingSafeEqual(expected, given) ? { id: learnerIdOf(token), issued: true } : null;
+    return expected.length === given.length && timingSafeEqual(expected, given) ? { session: learnerIdOf(token), issued: true } : null;
   }
-  return RANDOM.test(token) ? { id: learnerIdOf(token), issued: false } : null;
+  return RANDOM.test(token) ? { session: learnerIdOf(token), issued: false } : null;
 }
 
 export function learnerCookie(token: string, secure: boolean) {

@@ -1,31 +1,36 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { prisma } from "@/lib/db";
 import { FALLBACK_TIME_ZONE, isTimeZone } from "@/lib/calendar";
 import { LEARNER_COOKIE, readLearnerToken, type LearnerRef } from "./identity";
 import { learnerCookieKey } from "./secret";
+import { sessionStatus } from "./session";
 import { DEFAULT_SETTINGS } from "./store";
 
 export { LEARNER_COOKIE, learnerCookie, learnerIdOf, newLearnerToken, readLearnerToken, UNKNOWN_LEARNER, type LearnerRef } from "./identity";
 export { learnerCookieKey } from "./secret";
 export { DEFAULT_SETTINGS, lockLearner, type LockedLearner } from "./store";
+export { SESSION_LIFETIME_MS, sessionStatus, storeSession, type SessionStatus } from "./session";
 
 /** The time zone the browser reported, kept in a cookie until the learner's row can hold it. */
 export const TIME_ZONE_COOKIE = "bn_tz";
 
 export type LearnerSettings = { desiredRetention: number; newCardsPerDay: number; timeZone: string; timeZoneKnown: boolean };
 
-async function learnerFrom(cookie: (name: string) => string | undefined): Promise<LearnerRef | null> {
+/** The learner behind a cookie, or null for a missing, malformed, made-up or ended one. */
+async function learnerFrom(cookie: (name: string) => string | undefined, userAgent: string): Promise<LearnerRef | null> {
   const token = readLearnerToken(cookie(LEARNER_COOKIE), await learnerCookieKey());
   if (!token) return null;
+  const status = await sessionStatus(token.session);
+  if (status.state === "ended") return null;
   const zone = cookie(TIME_ZONE_COOKIE);
-  return { ...token, timeZone: isTimeZone(zone) ? zone : null };
+  return { ...token, id: status.learnerId, timeZone: isTimeZone(zone) ? zone : null, userAgent };
 }
 
 async function learnerFromCookies(): Promise<LearnerRef | null> {
-  const jar = await cookies();
-  return learnerFrom((name) => jar.get(name)?.value);
+  const [jar, head] = await Promise.all([cookies(), headers()]);
+  return learnerFrom((name) => jar.get(name)?.value, head.get("user-agent") ?? "");
 }
 
 /**
@@ -52,7 +57,7 @@ export async function learnerOfRequest(request: Request): Promise<LearnerRef | n
     const at = part.indexOf("=");
     if (at > 0) jar.set(part.slice(0, at).trim(), part.slice(at + 1).trim());
   }
-  return learnerFrom((name) => jar.get(name));
+  return learnerFrom((name) => jar.get(name), request.headers.get("user-agent") ?? "");
 }
 
 /** A learner's settings; the defaults (and the browser's zone) before the learner's first write. */

@@ -59,10 +59,10 @@ export async function createQuiz(learner: LearnerRef, request: QuizRequest, now 
   if (cards.length === 0) throw new QuizError("no_cards", "No card matches these topics, difficulties and types.", 400);
   const id = randomBytes(16).toString("base64url");
   await runSql(function* (d) {
-    yield* lockLearner(d, learner, now);
+    const locked = (yield* lockLearner(d, learner, now))!;
     yield* execute(
       `INSERT INTO "Quiz" ("id", "learnerId", "mode", "request", "secondsPerQuestion", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)`,
-      [id, learner.id, request.mode, encodeRequest(request), request.mode === "interview" ? INTERVIEW.secondsPerQuestion : null, now],
+      [id, locked.id, request.mode, encodeRequest(request), request.mode === "interview" ? INTERVIEW.secondsPerQuestion : null, now],
     );
     for (const [position, card] of cards.entries()) {
       yield* execute(`INSERT INTO "QuizQuestion" ("quizId", "position", "cardId", "seed") VALUES ($1, $2, $3, $4)`, [id, position, card.id, randomInt(2 ** 31)]);
@@ -103,7 +103,7 @@ export function answerQuestion(
 ) {
   return runSql(function* (d) {
     const settings = yield* lockLearner(d, learner, now, { create: false });
-    const [quiz] = settings ? yield* query(`SELECT "finishedAt", "abandonedAt" FROM "Quiz" WHERE "id" = $1 AND "learnerId" = $2`, [quizId, learner.id]) : [];
+    const [quiz] = settings ? yield* query(`SELECT "finishedAt", "abandonedAt" FROM "Quiz" WHERE "id" = $1 AND "learnerId" = $2`, [quizId, settings.id]) : [];
     if (!settings || !quiz) throw new QuizError("unknown_quiz", "There is no such quiz.", 404);
     if (quiz.finishedAt !== null || quiz.abandonedAt !== null) throw new QuizError("quiz_finished", "This quiz is over; it takes no more answers.", 409);
     const questions = (yield* query(`SELECT "id", "position", "answeredAt" FROM "QuizQuestion" WHERE "quizId" = $1 ORDER BY "position"`, [quizId])).map(
@@ -126,7 +126,7 @@ export function answerQuestion(
       [question.id, now, encodeResponse(response), outcome, rating, durationMs],
     );
     if (claimed === 0) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
-    const review = yield* gradeLocked(learner.id, settings, { cardId: card.id, rating, durationMs, now });
+    const review = yield* gradeLocked(settings.id, settings, { cardId: card.id, rating, durationMs, now });
     yield* execute(`UPDATE "QuizQuestion" SET "reviewLogId" = $2 WHERE "id" = $1`, [question.id, review.reviewId]);
     const finished = questions.every((q) => q === question || q.answered);
     if (finished) yield* execute(`UPDATE "Quiz" SET "finishedAt" = $2 WHERE "id" = $1`, [quizId, now]);
@@ -164,12 +164,12 @@ export function changeQuizGrade(learner: LearnerRef, quizId: string, position: n
     const [question] = settings
       ? yield* query(
           `SELECT q."id", q."reviewLogId" FROM "QuizQuestion" q JOIN "Quiz" z ON z."id" = q."quizId" WHERE q."quizId" = $1 AND q."position" = $2 AND z."learnerId" = $3`,
-          [quizId, position, learner.id],
+          [quizId, position, settings.id],
         )
       : [];
     if (!settings || !question) throw new QuizError("unknown_question", "There is no such question.", 404, ["position"]);
     if (question.reviewLogId === null) throw new QuizError("not_graded", "This question has not been answered.", 409, ["position"]);
-    yield* changeGradeLocked(learner.id, settings, readInt(question.reviewLogId), rating);
+    yield* changeGradeLocked(settings.id, settings, readInt(question.reviewLogId), rating);
     yield* execute(`UPDATE "QuizQuestion" SET "rating" = $2 WHERE "id" = $1`, [question.id, rating]);
     return { position, rating };
   });

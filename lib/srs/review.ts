@@ -83,7 +83,7 @@ export function* gradeLocked(learnerId: string, settings: LockedLearner, input: 
 
 export function* gradeOp(d: Dialect, { learner, now = new Date(), ...input }: GradeInput): Op<GradeResult> {
   const settings = (yield* lockLearner(d, learner, now))!;
-  return yield* gradeLocked(learner.id, settings, { ...input, now });
+  return yield* gradeLocked(settings.id, settings, { ...input, now });
 }
 
 /** Grades one card for one learner, in one transaction. */
@@ -98,7 +98,7 @@ export function undoLastReview(learner: LearnerRef, now = new Date()): Promise<{
     // By time, not row id: an imported history is inserted after the learner's own reviews.
     const [last] = settings
       ? yield* query(`SELECT "id", "cardId", "rating", "previous" FROM "ReviewLog" WHERE "learnerId" = $1 ORDER BY "reviewedAt" DESC, "id" DESC LIMIT 1`, [
-          learner.id,
+          settings.id,
         ])
       : [];
     if (!last) throw new ReviewError("nothing_to_undo", "There is no review to undo.", 409);
@@ -109,8 +109,8 @@ export function undoLastReview(learner: LearnerRef, now = new Date()): Promise<{
     } catch {
       restored = null; // a log this app did not write: undoing it forgets the card's state, as for a new card
     }
-    if (restored) yield* saveMemory(learner.id, cardId, restored);
-    else yield* execute(`DELETE FROM "CardState" WHERE "learnerId" = $1 AND "cardId" = $2`, [learner.id, cardId]);
+    if (restored) yield* saveMemory(settings!.id, cardId, restored);
+    else yield* execute(`DELETE FROM "CardState" WHERE "learnerId" = $1 AND "cardId" = $2`, [settings!.id, cardId]);
     yield* execute(`DELETE FROM "ReviewLog" WHERE "id" = $1`, [last.id]);
     return { reviewId: readInt(last.id), cardId, rating: readInt(last.rating), state: restored };
   });

@@ -134,5 +134,5 @@ export function storedCard(card: DeckCard): StoredCard {
 
 /** A learner who already has a row (the tests create them): an unsigned reference, never created on write. */
 export function learnerRef(id: string): LearnerRef {
-  return { id, issued: false, timeZone: null };
+  return { id, session: id, issued: false, timeZone: null, userAgent: "" };
 }

@@ -35,8 +35,15 @@ const stateValues = (m: MemoryState) => [m.due, m.stability, m.difficulty, m.ela
  * are taken from the file. The transaction pauses between chunks, so a large file never holds the server.
  */
 export function* importOp(d: Dialect, learner: LearnerRef, payload: ProgressPayload, now: Date): Op<ImportReport> {
-  yield* lockLearner(d, learner, now);
-  const learnerId = learner.id;
+  const learnerId = (yield* lockLearner(d, learner, now))!.id;
+  return yield* mergeInto(learnerId, payload);
+}
+
+/**
+ * The merge of importOp into a learner already locked: also how a device's progress joins an account's, where
+ * the account keeps its own settings (`takeSettings: false`).
+ */
+export function* mergeInto(learnerId: string, payload: ProgressPayload, { takeSettings = true } = {}): Op<ImportReport> {
   const cardTypes = new Map((yield* query(`SELECT "id", "type" FROM "Card"`)).map((row) => [String(row.id), String(row.type)]));
   const mentioned = new Set([
     ...payload.cardStates.map((s) => s.cardId),
@@ -57,8 +64,8 @@ export function* importOp(d: Dialect, learner: LearnerRef, payload: ProgressPayl
   }
 
   const { settings } = payload;
-  yield* execute(`UPDATE "Learner" SET "desiredRetention" = $2, "newCardsPerDay" = $3 WHERE "id" = $1`, [learnerId, settings.desiredRetention, settings.newCardsPerDay]);
-  if (settings.timeZone) yield* execute(`UPDATE "Learner" SET "timeZone" = $2 WHERE "id" = $1`, [learnerId, settings.timeZone]);
+  if (takeSettings) yield* execute(`UPDATE "Learner" SET "desiredRetention" = $2, "newCardsPerDay" = $3 WHERE "id" = $1`, [learnerId, settings.desiredRetention, settings.newCardsPerDay]);
+  if (takeSettings && settings.timeZone) yield* execute(`UPDATE "Learner" SET "timeZone" = $2 WHERE "id" = $1`, [learnerId, settings.timeZone]);
 
   const logIds = new Map(
     (yield* query(`SELECT "id", "cardId", "reviewedAt" FROM "ReviewLog" WHERE "learnerId" = $1`, [learnerId])).map((row) => [

@@ -23,7 +23,11 @@ const memoryToFile = (memory: MemoryState): FileMemory => ({ ...memory, due: iso
 
 /** A learner's whole progress (settings, card states, review history, quizzes) as one sealed file. */
 export async function exportProgress(learner: LearnerRef, now = new Date()): Promise<ProgressFile> {
-  const learnerId = learner.id;
+  return sealProgress(await progressPayload(learner.id, learner.timeZone), now);
+}
+
+/** What a progress file holds for a learner: also what moves when a device's progress joins an account. */
+export async function progressPayload(learnerId: string, timeZone: string | null = null): Promise<ProgressPayload> {
   const [settings, states, logs, quizzes] = await Promise.all([
     prisma.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true, newCardsPerDay: true, timeZone: true } }),
     prisma.cardState.findMany({ where: { learnerId }, orderBy: { cardId: "asc" } }),
@@ -33,7 +37,7 @@ export async function exportProgress(learner: LearnerRef, now = new Date()): Pro
   // A learner who has never written anything has the default settings and nothing else to export.
   const reviewedAtOf = new Map(logs.map((log) => [log.id, log.reviewedAt]));
   const payload: ProgressPayload = {
-    settings: settings ?? { ...DEFAULT_SETTINGS, timeZone: learner.timeZone },
+    settings: settings ?? { ...DEFAULT_SETTINGS, timeZone },
     cardStates: states.map(({ learnerId: _learner, due, lastReview, ...state }) => ({ ...state, due: iso(due), lastReview: lastReviewOf(lastReview) })),
     reviewLogs: logs.map((log) => ({
       cardId: log.cardId,
@@ -67,7 +71,7 @@ export async function exportProgress(learner: LearnerRef, now = new Date()): Pro
       })),
     })),
   };
-  return sealProgress(payload, now);
+  return payload;
 }
 
 const IMPORTS_PER_HOUR = 10;

@@ -1,0 +1,44 @@
+import { execute, prisma, query, readTime, type Op } from "@/lib/db";
+
+/** A device unused this long is signed out. */
+export const SESSION_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
+/** lastSeenAt is written at most this often: not a write per request. */
+const SEEN_EVERY_MS = 60 * 60 * 1000;
+
+export type SessionStatus = { state: "active"; learnerId: string } | { state: "pending"; learnerId: string } | { state: "ended" };
+
+const ended = (row: { endedAt: Date | null; lastSeenAt: Date }, now: Date) => row.endedAt !== null || now.getTime() - row.lastSeenAt.getTime() > SESSION_LIFETIME_MS;
+
+/**
+ * What a cookie's session (its token's hash) is now: a device's row names its learner ("active") or says it was
+ * signed out, revoked or left unused for 90 days ("ended"); a token no write has used yet has no row, and its
+ * learner is the hash itself ("pending").
+ */
+export async function sessionStatus(session: string, now = new Date()): Promise<SessionStatus> {
+  const row = await prisma.session.findUnique({ where: { id: session }, select: { learnerId: true, endedAt: true, lastSeenAt: true } });
+  if (!row) return { state: "pending", learnerId: session };
+  return ended(row, now) ? { state: "ended" } : { state: "active", learnerId: row.learnerId };
+}
+
+/**
+ * Inside a write: the learner the session belongs to (for a session with no row yet, its own hash), or null
+ * when it has ended. Records when the device was last seen, hourly at most.
+ */
+export function* sessionLearner(session: string, now: Date): Op<{ learnerId: string; stored: boolean } | null> {
+  const [row] = yield* query(`SELECT "learnerId", "endedAt", "lastSeenAt" FROM "Session" WHERE "id" = $1`, [session]);
+  if (!row) return { learnerId: session, stored: false };
+  const lastSeenAt = readTime(row.lastSeenAt);
+  if (ended({ endedAt: row.endedAt === null ? null : readTime(row.endedAt), lastSeenAt }, now)) return null;
+  if (now.getTime() - lastSeenAt.getTime() > SEEN_EVERY_MS) yield* execute(`UPDATE "Session" SET "lastSeenAt" = $2 WHERE "id" = $1`, [session, now]);
+  return { learnerId: String(row.learnerId), stored: true };
+}
+
+/** The row of a device's session, made at its first write (after its learner's). */
+export function* storeSession(session: string, learnerId: string, userAgent: string, now: Date): Op<void> {
+  yield* execute(`INSERT INTO "Session" ("id", "learnerId", "createdAt", "lastSeenAt", "userAgent") VALUES ($1, $2, $3, $3, $4) ON CONFLICT ("id") DO NOTHING`, [
+    session,
+    learnerId,
+    now,
+    userAgent.slice(0, 300),
+  ]);
+}
