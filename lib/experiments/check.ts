@@ -1,4 +1,6 @@
-import { LabError, resolveConfig } from "@/lib/lab";
+// The modules, not the lib/lab index: the page checks settings without bundling the trainer.
+import { resolveConfig } from "@/lib/lab/config";
+import { LabError } from "@/lib/lab/errors";
 import { EXPERIMENTS, experimentDefaults, experimentRuns, type RunPlan } from "./experiments";
 import { DATA, WIDTHS, type Architecture, type LabSetup, type SetupField } from "./setup";
 import { parseSetupTexts, type FieldError, type LabDraft } from "./url-state";

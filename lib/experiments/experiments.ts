@@ -8,7 +8,7 @@ export interface RunVariant {
   batch?: number;
   momentum?: number | null;
   placement?: NormPlacement;
-  dropout?: DropoutPosition | "none";
+  dropout?: "none" | Exclude<DropoutPosition, "after-relu">;
 }
 
 /** What the session measures besides loss and accuracy. */

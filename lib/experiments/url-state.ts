@@ -37,23 +37,25 @@ export const QUERY_KEYS: Record<SetupField, string> = {
   seed: "seed",
 };
 
-export type FieldErrorCode =
-  | "unknown_choice"
-  | "not_a_number"
-  | "not_an_integer"
-  | "not_positive"
-  | "out_of_range"
-  | "list_length"
-  | "duplicate"
-  | "batch_too_large"
-  | "groups_not_dividing"
-  | "more_groups_than_channels"
-  | "too_few_values"
-  | "model_data_mismatch"
-  | "needs_norm"
-  | "needs_mlp"
-  | "too_many_steps"
-  | "bad_value";
+export const FIELD_ERROR_CODES = [
+  "unknown_choice",
+  "not_a_number",
+  "not_an_integer",
+  "not_positive",
+  "out_of_range",
+  "list_length",
+  "duplicate",
+  "batch_too_large",
+  "groups_not_dividing",
+  "more_groups_than_channels",
+  "too_few_values",
+  "model_data_mismatch",
+  "needs_norm",
+  "needs_mlp",
+  "too_many_steps",
+  "bad_value",
+] as const;
+export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 /** A setting the lab cannot run with, named by its field; params fill the message in either language. */
 export interface FieldError {
