@@ -31,3 +31,16 @@ test("the revealed answer and a quiz question have no WCAG A/AA violations", asy
   const quiz = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(quiz.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the lab, trained, with its charts and tables open, has no WCAG A/AA violations in ${colorScheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const experiment of ["learning-rate", "train-eval"]) {
+      await page.goto(`/lab?exp=${experiment}`);
+      await expect(page.getByTestId("lab-status")).toHaveAttribute("data-phase", "done", { timeout: 30_000 });
+      for (const summary of await page.getByText("Show the numbers").all()) await summary.click();
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")} — ${v.help}`), experiment).toEqual([]);
+    }
+  });
+}

@@ -9,8 +9,15 @@ const tooltip = {
   contentStyle: { background: "Canvas", color: "CanvasText", border: "1px solid GrayText", borderRadius: 6 },
   cursor: { stroke: "currentColor", strokeOpacity: 0.3 },
 } as const;
-const size = { responsive: true, style: { width: "100%", height: 260 } } as const;
 const margin = { top: 8, right: 16, bottom: 8, left: 0 };
+// The legend shares the chart's height: give each series a line of it, so a phone keeps room for the plot.
+const size = (series: number) => ({ responsive: true, style: { width: "100%", height: 220 + 20 * series } }) as const;
+// Legend text in the page's text colour: series colours are for lines, and too faint for text in dark mode.
+const legend = {
+  itemSorter: null,
+  wrapperStyle: { paddingTop: 12 },
+  formatter: (value: string) => <span className="text-zinc-700 dark:text-zinc-300">{value}</span>,
+} as const;
 
 /** One chart of the lab: lines over a number axis (linear or log), or bars per category. */
 export function LabChart({ spec, title }: { spec: ChartSpec; title: string }) {
@@ -30,12 +37,12 @@ export function LabChart({ spec, title }: { spec: ChartSpec; title: string }) {
       ...Object.fromEntries(spec.series.map((series) => [series.key, series.values[index]])),
     }));
     return (
-      <BarChart data={data} {...size} title={title} margin={margin}>
+      <BarChart data={data} {...size(spec.series.length)} title={title} margin={margin}>
         <CartesianGrid vertical={false} stroke="currentColor" strokeOpacity={0.15} />
         <XAxis dataKey="category" {...axis} />
         {yAxis}
         <Tooltip {...tooltip} formatter={(value) => (typeof value === "number" ? show(value) : String(value))} />
-        <Legend itemSorter={null} />
+        <Legend {...legend} />
         {spec.series.map((series) => (
           <Bar key={series.key} dataKey={series.key} name={series.name} fill={series.color} isAnimationActive={false} />
         ))}
@@ -44,7 +51,7 @@ export function LabChart({ spec, title }: { spec: ChartSpec; title: string }) {
   }
   const few = spec.series.every((series) => series.points.length <= 12);
   return (
-    <LineChart {...size} title={title} margin={margin}>
+    <LineChart {...size(spec.series.length)} title={title} margin={margin}>
       <CartesianGrid stroke="currentColor" strokeOpacity={0.15} />
       <XAxis
         type="number"
@@ -60,7 +67,7 @@ export function LabChart({ spec, title }: { spec: ChartSpec; title: string }) {
       />
       {yAxis}
       <Tooltip {...tooltip} labelFormatter={(value) => `${spec.x.label} ${formatValue(Number(value))}`} formatter={(value) => show(Number(value))} />
-      <Legend itemSorter={null} />
+      <Legend {...legend} />
       {spec.series.map((series) => (
         <Line
           key={series.key}

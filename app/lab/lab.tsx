@@ -34,7 +34,7 @@ import { useLabWorker } from "./use-lab-worker";
 
 const LabChart = dynamic(() => import("./lab-chart").then((module) => module.LabChart), {
   ssr: false,
-  loading: () => <div className="h-[260px] animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-900" />,
+  loading: () => <div className="h-64 animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-900" />,
 });
 
 /** A valid change starts its run after this pause, so typing "0.05" does not start three runs. */
@@ -273,19 +273,20 @@ function PanelView({ panel, messages }: { panel: Panel; messages: LabMessages })
           </figure>
           <details className="text-sm">
             <summary className="cursor-pointer rounded-sm py-1 font-medium text-accent-700 dark:text-accent-300">{messages.charts.showTable}</summary>
-            <DataTable table={panel.table} testId={`table-${panel.id}`} />
+            <DataTable table={panel.table} testId={`table-${panel.id}`} labelledBy={titleId} />
           </details>
         </>
       ) : (
-        <DataTable table={panel.table} testId={`table-${panel.id}`} />
+        <DataTable table={panel.table} testId={`table-${panel.id}`} labelledBy={titleId} />
       )}
     </section>
   );
 }
 
-function DataTable({ table, testId }: { table: Table; testId: string }) {
+function DataTable({ table, testId, labelledBy }: { table: Table; testId: string; labelledBy: string }) {
   return (
-    <div className="mt-2 max-h-96 overflow-auto">
+    // Focusable, so a keyboard can scroll a long or wide table.
+    <div className="mt-2 max-h-96 overflow-auto" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <table className="w-full text-left text-sm tabular-nums" data-testid={testId}>
         <thead className="border-b border-zinc-200 dark:border-zinc-800">
           <tr>
@@ -305,7 +306,7 @@ function DataTable({ table, testId }: { table: Table; testId: string }) {
                     {cell}
                   </th>
                 ) : (
-                  <td key={index} className="py-1 pr-4">
+                  <td key={index} className="py-1 pr-4 whitespace-nowrap">
                     {cell}
                   </td>
                 ),

@@ -33,7 +33,7 @@ const en = {
       lookFor:
         "Test accuracy during training with the running statistics (eval mode) and with batch statistics (training mode), for each momentum; one unit's batch mean against its running mean; and at the end, the test accuracy that a forgotten model.eval() gives: mixed batches, a batch of one, batches of one class.",
       meaning:
-        "The running statistics are an exponential average of past batches: with a small momentum they lag behind the weights, so eval-mode accuracy trails early in training. Evaluating in training mode makes a prediction depend on the rest of its batch: a batch of one normalizes every sample to β (PyTorch refuses it for BatchNorm1d: “Expected more than 1 value per channel when training”), and a batch of one class loses what tells the classes apart.",
+        "The momentum changes nothing in training itself (the runs' training losses are the same, step for step); it changes only the running statistics, and with them eval mode. They are an exponential average of past batches: with a small momentum they lag behind the weights, and eval-mode accuracy trails the batch-statistics one. Evaluating in training mode makes a prediction depend on the rest of its batch: a batch of one normalizes every sample to β (PyTorch refuses it for BatchNorm1d: “Expected more than 1 value per channel when training”), and a batch of one class loses what tells the classes apart.",
     },
     placement: {
       name: "Placement",
@@ -219,7 +219,7 @@ const zh: LabMessages = {
       lookFor:
         "每个动量下，训练过程中用滑动统计量（推理模式）和用 batch 统计量（训练模式）得到的测试准确率；一个单元的 batch 均值与滑动均值；以及训练结束时忘记 model.eval() 的测试准确率：混合的 batch、只有一个样本的 batch、只含一个类别的 batch。",
       meaning:
-        "滑动统计量是过去各 batch 的指数滑动平均：动量小时它落后于权重，所以训练早期推理模式的准确率偏低。在训练模式下推理，一个预测会取决于同一 batch 里的其他样本：只有一个样本的 batch 会把每个样本都归一化成 β（PyTorch 对 BatchNorm1d 直接报错：“Expected more than 1 value per channel when training”），只含一个类别的 batch 则丢掉了区分类别的信息。",
+        "动量完全不影响训练本身（各运行的训练损失逐步相同），只影响滑动统计量，也就只影响推理模式。滑动统计量是过去各 batch 的指数滑动平均：动量小时它落后于权重，推理模式的准确率就落在用 batch 统计量的准确率后面。在训练模式下推理，一个预测会取决于同一 batch 里的其他样本：只有一个样本的 batch 会把每个样本都归一化成 β（PyTorch 对 BatchNorm1d 直接报错：“Expected more than 1 value per channel when training”），只含一个类别的 batch 则丢掉了区分类别的信息。",
     },
     placement: {
       name: "放置位置",
