@@ -1,6 +1,7 @@
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import type { Element, ElementContent, Root, RootContent } from "hast";
+import { LAB_TAG_PREFIX } from "@/lib/content/schema";
 import type { StoredCard } from "@/lib/content/stored-card";
 import { MESSAGES, type Language } from "@/lib/i18n";
 
@@ -86,7 +87,9 @@ export function ankiDeck(cards: AnkiCard[], lang: Language): string {
   ];
   const rows = cards.map((card) => {
     const { front, back } = sides(card, lang);
-    const tags = ["bn-interview-prep", `topic::${card.topic}`, `difficulty::${card.difficulty}`, `type::${card.type}`, ...card.tags];
+    const tags = ["bn-interview-prep", `topic::${card.topic}`, `difficulty::${card.difficulty}`, `type::${card.type}`];
+    // lab-… tags only link the card to this app's lab page.
+    tags.push(...card.tags.filter((cardTag) => !cardTag.startsWith(LAB_TAG_PREFIX)));
     return [`bn-interview-prep:${lang}:${card.id}`, front, back, tags.map(tag).join(" ")].map(field).join("\t");
   });
   return `${[...header, ...rows].join("\n")}\n`;
