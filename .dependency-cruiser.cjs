@@ -13,6 +13,7 @@ const LAYERS = [
   ["lib/db"],
   ["lib/bn"],
   ["lib/lab"],
+  ["lib/experiments"],
   ["lib/calculator"],
   ["lib/content"],
   ["lib/practice"],

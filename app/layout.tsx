@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     { href: "/topics", label: t.nav.topics },
     { href: "/cards", label: t.nav.cards },
     { href: "/calculator", label: t.nav.calculator },
+    { href: "/lab", label: t.nav.lab },
     { href: "/stats", label: t.nav.stats },
     { href: "/settings", label: t.nav.settings },
   ];

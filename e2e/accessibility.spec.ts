@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { openStudy, revealAnswer } from "./helpers";
 
 // Every main page, in both themes, checked by axe for WCAG 2.1 A/AA problems a learner would hit.
-const pages = ["/", "/study", "/quiz", "/topics", "/topics/parameters", "/cards", "/cards/bn-params-in-cnn", "/calculator", "/settings"];
+const pages = ["/", "/study", "/quiz", "/topics", "/topics/parameters", "/cards", "/cards/bn-params-in-cnn", "/calculator", "/lab", "/lab?exp=train-eval", "/settings"];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`the main pages have no WCAG A/AA violations in ${colorScheme} mode`, async ({ page }) => {
@@ -31,3 +31,16 @@ test("the revealed answer and a quiz question have no WCAG A/AA violations", asy
   const quiz = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(quiz.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the lab, trained, with its charts and tables open, has no WCAG A/AA violations in ${colorScheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const experiment of ["learning-rate", "train-eval"]) {
+      await page.goto(`/lab?exp=${experiment}`);
+      await expect(page.getByTestId("lab-status")).toHaveAttribute("data-phase", "done", { timeout: 30_000 });
+      for (const summary of await page.getByText("Show the numbers").all()) await summary.click();
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      expect(violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")} — ${v.help}`), experiment).toEqual([]);
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TOPICS } from "@/lib/content/schema";
+import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import { getLearner } from "@/lib/learner";
 import { getNextStudyCard, getSessionSummary } from "@/lib/srs/queries";
 import { StudySession } from "./study-session";
@@ -23,6 +24,8 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
         topics: t.topics,
         difficulties: t.difficulties,
         practice: t.quiz,
+        seeInLab: t.lab.seeInLab,
+        experiments: Object.fromEntries(EXPERIMENT_IDS.map((id) => [id, t.lab.experiments[id].name])) as Record<ExperimentId, string>,
       }}
     />
   );

@@ -8,12 +8,15 @@ import { checkAnswerAction, gradeAction, undoAction, type StudyActionResult, typ
 import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
+import type { ExperimentId } from "@/lib/experiments/setup";
 import type { Language, Messages } from "@/lib/i18n";
 
 type Labels = Messages["study"] & {
   topics: Messages["topics"];
   difficulties: Messages["difficulties"];
   practice: Messages["quiz"];
+  seeInLab: string;
+  experiments: Record<ExperimentId, string>;
 };
 const GRADES = [1, 2, 3, 4] as const;
 const GRADE_STYLES = {
@@ -220,6 +223,16 @@ export function StudySession({
                 )
               ) : (
                 <AnswerSides sides={card.sides} labels={labels} />
+              )}
+              {card.lab.length > 0 && (
+                <p className="flex flex-wrap gap-2 text-sm">
+                  {card.lab.map((experiment) => (
+                    // A new tab, so the study session is never left behind.
+                    <a key={experiment} href={`/lab?exp=${experiment}`} target="_blank" rel="noopener" className="font-medium text-accent-700 underline dark:text-accent-300">
+                      {labels.seeInLab}: {labels.experiments[experiment]}
+                    </a>
+                  ))}
+                </p>
               )}
               <div role="group" aria-label={labels.gradePrompt} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
                 {GRADES.map((rating) => (

@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
-import { CARD_TYPES, DIFFICULTIES, TOPICS, type CardSides } from "@/lib/content/schema";
+import { CARD_TYPES, DIFFICULTIES, LAB_TAG_PREFIX, labExperimentsOf, TOPICS, type CardSides } from "@/lib/content/schema";
+import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import type { Language } from "@/lib/i18n";
 
 /** A card as pages show it: one language's sides plus its metadata. */
@@ -11,9 +12,12 @@ export type CardView = {
   type: (typeof CARD_TYPES)[number];
   topic: (typeof TOPICS)[number];
   difficulty: (typeof DIFFICULTIES)[number];
+  /** The author's tags (and "debated"); lab links are in `lab`. */
   tags: string[];
   sources: string[];
   retired: boolean;
+  /** BN Lab experiments that show this card's claim. */
+  lab: ExperimentId[];
   sides: CardSides;
   /** an mcq card's options in file order, with which are correct and why the others are not */
   options: { html: string; correct: boolean; why: string | null }[] | null;
@@ -26,9 +30,10 @@ export function toCardView(card: StoredCard, lang: Language): CardView {
     type: card.type,
     topic: card.topic,
     difficulty: card.difficulty,
-    tags: card.tags,
+    tags: card.tags.filter((tag) => !tag.startsWith(LAB_TAG_PREFIX)),
     sources: card.sources,
     retired: card.retired,
+    lab: labExperimentsOf(card.tags),
     sides: card.body[lang],
     options:
       spec?.kind === "mcq" ? spec.options.map((option) => ({ html: option.html[lang], correct: option.correct, why: option.why?.[lang] ?? null })) : null,
@@ -93,4 +98,22 @@ export const historyPageSchema = z.coerce.number().int().min(1).max(1_000_000).c
 export async function countCardsByTopic(): Promise<Partial<Record<(typeof TOPICS)[number], number>>> {
   const groups = await prisma.card.groupBy({ by: ["topic"], where: { retired: false }, _count: { _all: true } });
   return Object.fromEntries(groups.map((group) => [group.topic, group._count._all]));
+}
+
+/** A card as the lab lists it under an experiment: a link and its question. */
+export type LabCardLink = { id: string; question: string };
+
+/** The active cards each BN Lab experiment illustrates, in study order. */
+export async function listLabCards(lang: Language): Promise<Record<ExperimentId, LabCardLink[]>> {
+  const rows = await prisma.card.findMany({
+    where: { retired: false, tags: { contains: `"${LAB_TAG_PREFIX}` } },
+    orderBy: { position: "asc" },
+    select: CARD_COLUMNS,
+  });
+  const links = Object.fromEntries(EXPERIMENT_IDS.map((experiment) => [experiment, [] as LabCardLink[]])) as Record<ExperimentId, LabCardLink[]>;
+  for (const row of rows) {
+    const card = decodeCard(row);
+    for (const experiment of labExperimentsOf(card.tags)) links[experiment].push({ id: card.id, question: card.body[lang].question });
+  }
+  return links;
 }

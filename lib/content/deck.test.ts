@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadTestDeck } from "@/lib/testing/deck";
+import { EXPERIMENT_IDS } from "@/lib/experiments/setup";
 import { TOPICS, type DeckCard } from "./schema";
 
 // What the deck promises a learner, checked on the real deck.
@@ -71,6 +72,18 @@ describe("the deck", () => {
       expect(card.sources.length, card.id).toBeGreaterThanOrEqual(2);
       expect(card.tags, card.id).toContain("debated");
     }
+  });
+
+  it("links every BN Lab experiment from the cards whose claim it shows", () => {
+    const linked = Object.fromEntries(EXPERIMENT_IDS.map((experiment) => [experiment, deck.filter((card) => card.lab.includes(experiment)).map((card) => card.id).sort()]));
+    expect(linked).toEqual({
+      "learning-rate": ["bn-inception-experiments", "how-bn-speeds-training"],
+      activations: ["mcq-santurkar-noisy-bn", "what-is-bn", "why-use-bn"],
+      "small-batches": ["mcq-bn-regularization-batch-size", "small-batch-groupnorm"],
+      "train-eval": ["batch-composition-leakage", "bn-train-vs-inference-algorithm", "forgot-model-eval", "mcq-batch-of-one", "mcq-eval-mode-statistics"],
+      placement: ["bn-placement", "bn-placement-practice", "mcq-bn-placement"],
+      dropout: ["dropout-bn-variance-shift"],
+    });
   });
 
   it("gives every topic explanations and at least one question that is graded automatically", () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bilingualBody, cardSource, loadTestDeck, MCQ_OPTIONS, mcqBody, mcqSource, numericBody, numericSource, parseTestCard } from "@/lib/testing/deck";
-import { DeckError } from "./index";
+import { DeckError, labExperimentsOf } from "./index";
 
 const parse = (source: string) => parseTestCard("content/cards/test-card.md", source);
 
@@ -90,6 +90,25 @@ describe("parseCard", () => {
     expect(card).toMatchObject({ debated: true, tags: ["cnn", "debated"] });
     expect(parse(cardSource())).toMatchObject({ debated: false, tags: ["cnn"] });
     expect(() => parse(cardSource({ front: { debated: "true" } }))).toThrow(/debated: true needs at least two sources.*found 1/);
+  });
+
+  it("links a card to BN Lab experiments: the field, and a lab-<id> tag per experiment for the stored card", () => {
+    const card = parse(cardSource({ front: { lab: "[small-batches, train-eval]" } }));
+    expect(card).toMatchObject({ lab: ["small-batches", "train-eval"], tags: ["cnn", "lab-small-batches", "lab-train-eval"] });
+    expect(labExperimentsOf(card.tags)).toEqual(["small-batches", "train-eval"]);
+    expect(parse(cardSource())).toMatchObject({ lab: [], tags: ["cnn"] });
+  });
+
+  it.each([
+    ["an unknown experiment", "[learning-rates]", /lab\.0: must be a BN Lab experiment: learning-rate, activations/],
+    ["an experiment twice", "[dropout, dropout]", /lab: an experiment is listed twice/],
+  ])("rejects a lab link to %s, naming the file", (_, lab, problem) => {
+    expect(() => parse(cardSource({ front: { lab } }))).toThrow(problem);
+    expect(() => parse(cardSource({ front: { lab } }))).toThrow(/^content\/cards\/test-card\.md: /);
+  });
+
+  it("keeps lab-… tags for lab links", () => {
+    expect(() => parse(cardSource({ front: { tags: "[cnn, lab-dropout]" } }))).toThrow(/"lab-dropout" is reserved for lab links; write lab: \[dropout\]/);
   });
 
   it("rejects unknown headings, text before the first section, and key points that are not a list", () => {

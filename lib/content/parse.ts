@@ -3,7 +3,7 @@ import matter from "gray-matter";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
-import { DEBATED_TAG, DEFAULT_TOLERANCE, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
+import { DEBATED_TAG, DEFAULT_TOLERANCE, LAB_TAG_PREFIX, labTag, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
 import { LANGUAGES, type Language } from "@/lib/i18n";
 
 const SECTIONS = {
@@ -58,6 +58,9 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     fail(missing ? `missing field "${field}"` : `${field}: ${issue.message}`);
   }
   const meta = front.data!;
+  const reserved = meta.tags.find((tag) => tag.startsWith(LAB_TAG_PREFIX));
+  if (reserved) fail(`tags: "${reserved}" is reserved for lab links; write lab: [${reserved.slice(LAB_TAG_PREFIX.length)}]`);
+  if (new Set(meta.lab).size !== meta.lab.length) fail("lab: an experiment is listed twice");
   if (meta.debated && meta.sources.length < 2) {
     fail(`debated: true needs at least two sources (a contested explanation cites each side), found ${meta.sources.length}`);
   }
@@ -142,15 +145,16 @@ export function parseCard(file: string, source: string, { checkNumeric, position
   const stray = strayEmphasis(body, spec);
   if (stray) fail(`${stray}: a literal "**" survives rendering; close the emphasis or put the text in \`code\``);
 
-  const { id, topic, difficulty, type, sources, debated } = meta;
+  const { id, topic, difficulty, type, sources, debated, lab } = meta;
   return {
     id,
     topic,
     difficulty,
     type,
-    tags: debated && !meta.tags.includes(DEBATED_TAG) ? [...meta.tags, DEBATED_TAG] : meta.tags,
+    tags: [...(debated && !meta.tags.includes(DEBATED_TAG) ? [...meta.tags, DEBATED_TAG] : meta.tags), ...lab.map(labTag)],
     sources,
     debated,
+    lab,
     file,
     position,
     body,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import type { Language } from "@/lib/i18n";
 
 export const TOPICS = [
@@ -114,10 +115,25 @@ const metaFields = {
   sources: z.array(z.string().trim().min(1)).min(1, { error: "at least one source is required" }),
   /** The answer rests on a contested explanation (why BN works, why it regularizes, ICS): cite every side. */
   debated: z.boolean().default(false),
+  /** BN Lab experiments that show this card's claim ("see it in the lab"). */
+  lab: z.array(z.enum(EXPERIMENT_IDS, { error: `must be a BN Lab experiment: ${EXPERIMENT_IDS.join(", ")}` })).default([]),
 };
 
 /** A debated card carries this tag too, so pages can find it in the stored tags without a schema change. */
 export const DEBATED_TAG = "debated";
+
+/** Each lab experiment a card links to is stored as the tag `lab-<experiment>`, for the same reason; authors
+ * may not write such tags themselves. */
+export const LAB_TAG_PREFIX = "lab-";
+
+export function labTag(experiment: ExperimentId): string {
+  return `${LAB_TAG_PREFIX}${experiment}`;
+}
+
+/** The experiments a card's stored tags link to, in the lab's order. */
+export function labExperimentsOf(tags: readonly string[]): ExperimentId[] {
+  return EXPERIMENT_IDS.filter((experiment) => tags.includes(labTag(experiment)));
+}
 
 export const frontMatterSchema = z.discriminatedUnion(
   "type",
@@ -137,7 +153,7 @@ export const frontMatterSchema = z.discriminatedUnion(
   { error: (issue) => (issue.code === "invalid_union" ? `must be one of: ${CARD_TYPES.join(", ")}` : undefined) },
 );
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-export type CardMeta = Pick<FrontMatter, "id" | "topic" | "difficulty" | "type" | "tags" | "sources" | "debated">;
+export type CardMeta = Pick<FrontMatter, "id" | "topic" | "difficulty" | "type" | "tags" | "sources" | "debated" | "lab">;
 
 // ---- what a card carries beyond its sides ------------------------------------------------------------
 

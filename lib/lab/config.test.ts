@@ -45,6 +45,7 @@ describe("resolveConfig", () => {
     ["momentum 1", { optimizer: { momentum: 1 } }, "bad_value", ["optimizer", "momentum"]],
     ["a probe past the last block", { probe: { block: 3 } }, "bad_value", ["probe", "block"]],
     ["a probe unit past the width", { probe: { unit: 64 } }, "bad_value", ["probe", "unit"]],
+    ["an unknown dropout position", { model: { dropout: { rate: 0.5, position: "after-norm" as "before-head" } } }, "bad_value", ["model", "dropout", "position"]],
     ["a dropout rate of 1", { model: { dropout: { rate: 1, position: "after-relu" } } }, "bad_value", ["model", "dropout", "rate"]],
     ["a seed past 2³²", { seed: 2 ** 32 }, "bad_value", ["seed"]],
     ["freezing a block that does not exist", { model: { frozenBatchNorm: [3] } }, "bad_value", ["model", "frozenBatchNorm", 0]],

@@ -6,8 +6,9 @@ import type { SgdOptions } from "./sgd";
 export type Norm = "none" | "batch" | "group" | "layer";
 /** Where the norm layer sits in a block: linear/conv → norm → ReLU (as in [Ioffe] §3.2) or after ReLU. */
 export type NormPlacement = "before-relu" | "after-relu";
-/** Dropout at the end of each hidden block, or between the linear layer and its norm layer. */
-export type DropoutPosition = "after-relu" | "before-norm";
+/** Dropout at the end of each hidden block, between the linear layer and its norm layer, or once after the
+ * last hidden block (after every norm layer, Li et al. 2019's remedy for the variance shift). */
+export type DropoutPosition = "after-relu" | "before-norm" | "before-head";
 /** The value a probe watches: the norm layer's input, or the ReLU's input (what [Ioffe] Fig. 1 plots). */
 export type ProbePoint = "pre-norm" | "pre-activation";
 
@@ -237,7 +238,7 @@ function checkConfig(config: LabConfig): LabConfig {
   }
   if (model.kind === "mlp" && model.dropout !== null) {
     checkNumber(model.dropout.rate, 0, 1, ["model", "dropout", "rate"], true);
-    checkChoice(model.dropout.position, ["after-relu", "before-norm"], ["model", "dropout", "position"]);
+    checkChoice(model.dropout.position, ["after-relu", "before-norm", "before-head"], ["model", "dropout", "position"]);
   }
   if (model.kind === "conv") checkChoice(model.head, ["avgpool", "flatten"], ["model", "head"]);
 

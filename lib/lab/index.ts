@@ -26,6 +26,7 @@ export type {
   BatchOutcome,
   Divergence,
   EvalReport,
+  EvaluateOptions,
   LabModel,
   ProbeMetrics,
   Snapshot,
@@ -33,4 +34,5 @@ export type {
   StepReport,
   Trainer,
   TrainerStatus,
+  VarianceShift,
 } from "./trainer";

@@ -60,7 +60,8 @@ function normLayer(name: string, block: number, settings: NormSettings, shape: n
 /**
  * Layers named like a PyTorch module's attributes (fc1, bn1, relu1, drop1, conv1, pool, fc3), so that
  * parameter names match a state_dict. An MLP block is fc → [drop] → norm → ReLU → [drop] (norm after
- * ReLU with placement "after-relu"); a conv block is conv → norm → ReLU; the head is a linear layer.
+ * ReLU with placement "after-relu"); a conv block is conv → norm → ReLU; the head is a linear layer, after
+ * one dropout layer when dropout sits "before-head".
  */
 export function buildNetwork(spec: NetworkSpec): Network {
   const { model, maxBatch, dtype } = spec;
@@ -102,6 +103,10 @@ export function buildNetwork(spec: NetworkSpec): Network {
     blocks.push({ index: b, width, spatial: product(shape.slice(1)), preActivation, ...placed });
   });
 
+  const headDropout = model.kind === "mlp" ? model.dropout : null;
+  if (headDropout?.position === "before-head") {
+    layers.push(createDropout("drop", headDropout.rate, shape, maxBatch, dtype, spec.dropoutRandom));
+  }
   if (model.kind === "conv") {
     layers.push(model.head === "avgpool" ? createGlobalAvgPool("pool", shape, maxBatch, dtype) : createFlatten("flatten", shape));
     shape = layers[last()]!.outputShape;

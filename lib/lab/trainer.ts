@@ -1,7 +1,8 @@
 import { resolveConfig, type DataConfig, type LabConfig, type LabSettings, type PresetName, type ProbePoint } from "./config";
 import { BAR_CLASSES, makeDataset, type Dataset } from "./datasets";
 import { initializeWeights } from "./init";
-import { isBatchNorm } from "./layers/batch-norm";
+import { LabError } from "./errors";
+import { isBatchNorm, type BatchNormLayer } from "./layers/batch-norm";
 import { allocate, type FloatArray, type Param } from "./layers/types";
 import { softmaxCrossEntropy, softmaxInto, type LossResult } from "./loss";
 import { quantile, unitValues } from "./metrics";
@@ -26,6 +27,8 @@ export interface LabModel {
   trainBatch(inputs: FloatArray, labels: ArrayLike<number>, batch: number): BatchOutcome;
   /** Eval-mode forward and loss; nothing changes. */
   evaluateBatch(inputs: FloatArray, labels: ArrayLike<number>, batch: number): LossResult;
+  /** Forward and loss in either mode, no update; in training mode BatchNorm's running statistics move. */
+  forwardBatch(inputs: FloatArray, labels: ArrayLike<number>, batch: number, training: boolean): LossResult;
 }
 
 /** Sample shape and class count of the configured data set. */
@@ -60,6 +63,11 @@ export function createLabModel(config: LabConfig): LabModel {
   const single = config.dtype === "float32";
   const lossOf = (result: LossResult): LossResult => (single ? { ...result, loss: Math.fround(result.loss) } : result);
 
+  const forwardBatch = (inputs: FloatArray, labels: ArrayLike<number>, batch: number, training: boolean): LossResult => {
+    const logits = forwardNetwork(network, inputs, batch, training);
+    return lossOf(softmaxCrossEntropy(logits, labels, batch, network.classes, null));
+  };
+
   return {
     config,
     network,
@@ -73,10 +81,8 @@ export function createLabModel(config: LabConfig): LabModel {
       const broken = firstNonFinite(network.params);
       return { ...result, divergence: broken ? { cause: "parameter", parameter: broken.name } : null };
     },
-    evaluateBatch(inputs, labels, batch) {
-      const logits = forwardNetwork(network, inputs, batch, false);
-      return lossOf(softmaxCrossEntropy(logits, labels, batch, network.classes, null));
-    },
+    evaluateBatch: (inputs, labels, batch) => forwardBatch(inputs, labels, batch, false),
+    forwardBatch,
   };
 }
 
@@ -129,6 +135,27 @@ export interface EvalReport {
   accuracy: number;
 }
 
+export interface EvaluateOptions {
+  /** "running": eval mode (the default). "batch": the network left in training mode, as when `model.eval()`
+   * is forgotten: each BatchNorm normalizes with the evaluation batch's own statistics and dropout stays on.
+   * The trainer is untouched either way (a copy of the weights runs the batch-statistics pass). */
+  statistics?: "running" | "batch";
+  /** Samples per evaluation batch; the training batch size by default. */
+  batchSize?: number;
+  /** "mixed": the split in its order, classes interleaved; "by-class": the samples of one class, then the
+   * next, so that batches hold a single class wherever the class sizes allow. */
+  order?: "mixed" | "by-class";
+}
+
+/** How far a BatchNorm's running variance is from the variance its input has at evaluation time. */
+export interface VarianceShift {
+  /** 1-based hidden block. */
+  block: number;
+  /** Mean over the block's units of Var_eval(input) / running_var: the variance the layer meets in eval mode
+   * over the variance it learned to expect in training (Li et al. 2019, "variance shift"; 1 = no shift). */
+  ratio: number;
+}
+
 export interface TrainerStatus {
   /** Steps taken so far. */
   steps: number;
@@ -148,8 +175,11 @@ export interface Trainer {
   config: LabConfig;
   stepsPerEpoch: number;
   step(): StepReport;
-  /** Loss and accuracy over a whole split in eval mode (BatchNorm's running statistics, no dropout). */
-  evaluate(split: "train" | "test"): EvalReport;
+  /** Loss and accuracy over a whole split, in eval mode (BatchNorm's running statistics, no dropout) unless
+   * the options ask for batch statistics. */
+  evaluate(split: "train" | "test", options?: EvaluateOptions): EvalReport;
+  /** Each BatchNorm block's variance shift over a split (eval mode); empty without BatchNorm. */
+  varianceShift(split: "train" | "test"): VarianceShift[];
   /** Class probabilities (count × classes, softmax of the logits) in eval mode, e.g. over a grid of
    * points for a decision-boundary plot; `inputs` holds count samples, row-major. */
   predict(inputs: ArrayLike<number>, count: number): Float64Array;
@@ -158,6 +188,8 @@ export interface Trainer {
   status(): TrainerStatus;
   snapshot(): Snapshot;
 }
+
+const MAX_EVAL_BATCH = 100_000;
 
 /** Copies samples `order[from…from+batch)` of a data set into the batch buffers. */
 function gatherBatch(data: Dataset, order: ArrayLike<number>, from: number, batch: number, inputs: FloatArray, labels: Uint8Array): void {
@@ -186,6 +218,21 @@ export function createTrainer(settings: LabSettings | PresetName = {}): Trainer 
   let divergence: Divergence | null = null;
 
   const position = () => ({ epoch: Math.floor(steps / stepsPerEpoch), stepInEpoch: steps % stepsPerEpoch });
+
+  /** A fresh network holding this one's weights and BatchNorm buffers, for larger batches or a training-mode
+   * pass that must not move this run's running statistics or dropout stream. */
+  function copyOf(maxBatch: number): LabModel {
+    const copy = createLabModel({ ...config, batchSize: maxBatch });
+    copy.network.params.forEach((parameter, i) => parameter.value.set(network.params[i]!.value));
+    copy.network.layers.forEach((layer, i) => {
+      const own = network.layers[i]!;
+      if (isBatchNorm(layer) && isBatchNorm(own)) {
+        layer.runningMean.set(own.runningMean);
+        layer.runningVar.set(own.runningVar);
+      }
+    });
+    return copy;
+  }
 
   function probe(batch: number): ProbeMetrics | null {
     if (!config.probe) return null;
@@ -229,19 +276,67 @@ export function createTrainer(settings: LabSettings | PresetName = {}): Trainer 
       }
       return { kind: "step", step, epoch, stepInEpoch, loss: outcome.loss, accuracy: outcome.correct / batch, probe: probe(batch) };
     },
-    evaluate(split) {
+    evaluate(split, options = {}) {
       const dataset = split === "train" ? train : test;
-      const identity = Uint32Array.from({ length: dataset.size }, (_, i) => i);
+      const evalBatch = options.batchSize ?? batchSize;
+      if (!Number.isInteger(evalBatch) || evalBatch < 1 || evalBatch > MAX_EVAL_BATCH) {
+        throw new LabError("bad_value", `batchSize must be an integer from 1 to ${MAX_EVAL_BATCH}, got ${String(evalBatch)}`, ["batchSize"]);
+      }
+      const order = Uint32Array.from({ length: dataset.size }, (_, i) => i);
+      if (options.order === "by-class") order.sort((a, b) => dataset.labels[a]! - dataset.labels[b]! || a - b);
+      const training = options.statistics === "batch";
+      const evaluator = training || evalBatch > batchSize ? copyOf(Math.max(evalBatch, batchSize)) : model;
+      const perSample = dataset.inputs.length / dataset.size;
+      const batchInputs = evalBatch <= batchSize ? inputs : allocate(config.dtype, evalBatch * perSample);
+      const batchLabels = evalBatch <= batchSize ? labels : new Uint8Array(evalBatch);
       let lossSum = 0;
       let correct = 0;
-      for (let from = 0; from < dataset.size; from += batchSize) {
-        const batch = Math.min(batchSize, dataset.size - from);
-        gatherBatch(dataset, identity, from, batch, inputs, labels);
-        const result = model.evaluateBatch(inputs, labels, batch);
+      for (let from = 0; from < dataset.size; from += evalBatch) {
+        const batch = Math.min(evalBatch, dataset.size - from);
+        gatherBatch(dataset, order, from, batch, batchInputs, batchLabels);
+        const result = evaluator.forwardBatch(batchInputs, batchLabels, batch, training);
         lossSum += result.loss * batch;
         correct += result.correct;
       }
       return { split, samples: dataset.size, loss: lossSum / dataset.size, accuracy: correct / dataset.size };
+    },
+    varianceShift(split) {
+      const dataset = split === "train" ? train : test;
+      const watched = network.blocks.filter((block) => block.norm !== null && isBatchNorm(network.layers[block.norm]!));
+      const sums = watched.map((block) => ({ block, sum: new Float64Array(block.width), squares: new Float64Array(block.width) }));
+      const identity = Uint32Array.from({ length: dataset.size }, (_, i) => i);
+      for (let from = 0; from < dataset.size; from += batchSize) {
+        const batch = Math.min(batchSize, dataset.size - from);
+        gatherBatch(dataset, identity, from, batch, inputs, labels);
+        forwardNetwork(network, inputs, batch, false);
+        for (const { block, sum, squares } of sums) {
+          const values = network.outputs[block.preNorm]!;
+          for (let n = 0; n < batch; n++) {
+            for (let unit = 0; unit < block.width; unit++) {
+              const start = (n * block.width + unit) * block.spatial;
+              let unitSum = 0;
+              let unitSquares = 0;
+              for (let s = start; s < start + block.spatial; s++) {
+                unitSum += values[s]!;
+                unitSquares += values[s]! * values[s]!;
+              }
+              sum[unit] = sum[unit]! + unitSum;
+              squares[unit] = squares[unit]! + unitSquares;
+            }
+          }
+        }
+      }
+      return sums.map(({ block, sum, squares }) => {
+        const layer = network.layers[block.norm!] as BatchNormLayer;
+        const count = dataset.size * block.spatial;
+        let ratio = 0;
+        for (let unit = 0; unit < block.width; unit++) {
+          const mean = sum[unit]! / count;
+          const variance = Math.max(0, squares[unit]! / count - mean * mean);
+          ratio += variance / layer.runningVar[unit]!;
+        }
+        return { block: block.index, ratio: ratio / block.width };
+      });
     },
     predict(values, count) {
       const perSample = train.inputs.length / train.size;

@@ -1,6 +1,7 @@
 import { fromHtml } from "hast-util-from-html";
 import { toHtml } from "hast-util-to-html";
 import type { Element, ElementContent, Root, RootContent } from "hast";
+import { LAB_TAG_PREFIX } from "@/lib/content/schema";
 import type { StoredCard } from "@/lib/content/stored-card";
 import { MESSAGES, type Language } from "@/lib/i18n";
 import { inSlices } from "./slices";
@@ -89,7 +90,9 @@ export async function ankiDeck(cards: AnkiCard[], lang: Language): Promise<strin
   // Rewriting every card's HTML takes a while: a card at a time, letting other requests run in between.
   await inSlices(cards, (card) => {
     const { front, back } = sides(card, lang);
-    const tags = ["bn-interview-prep", `topic::${card.topic}`, `difficulty::${card.difficulty}`, `type::${card.type}`, ...card.tags];
+    const tags = ["bn-interview-prep", `topic::${card.topic}`, `difficulty::${card.difficulty}`, `type::${card.type}`];
+    // lab-… tags only link the card to this app's lab page.
+    tags.push(...card.tags.filter((cardTag) => !cardTag.startsWith(LAB_TAG_PREFIX)));
     rows.push([`bn-interview-prep:${lang}:${card.id}`, front, back, tags.map(tag).join(" ")].map(field).join("\t"));
   });
   return `${[...header, ...rows].join("\n")}\n`;

@@ -208,7 +208,7 @@ describe("the Anki export", () => {
   });
 
   it("writes Anki's headers and one quoted row per card, in either language", async () => {
-    const cards = [storedCard(deckCard("card-a")), storedCard(parseCard("mcq.md", mcqSource({ id: "mcq" })))];
+    const cards = [storedCard(deckCard("card-a", { front: { lab: "[dropout]" } })), storedCard(parseCard("mcq.md", mcqSource({ id: "mcq" })))];
     const en = await ankiDeck(cards, "en");
     const lines = en.trimEnd().split("\n");
     expect(lines.slice(0, 6)).toEqual([
@@ -222,7 +222,8 @@ describe("the Anki export", () => {
     expect(en).not.toContain("katex");
     expect(en).toContain("\\(2C\\)");
     expect(en).toContain("bn-interview-prep:en:card-a\t");
-    expect(en).toContain("topic::parameters difficulty::M type::concept cnn");
+    // A card's lab links stay in the app: no lab-… tag reaches Anki.
+    expect(en).toContain("topic::parameters difficulty::M type::concept cnn\n");
     expect(en).toContain('<ol type=""a"">');
     expect(en).toContain("a) \\(2C\\)");
 

@@ -32,6 +32,15 @@ export default async function CardPage({ params, searchParams }: { params: Promi
         <section aria-label={t.study.answer}>
           <AnswerSides sides={card.sides} labels={t.study} />
         </section>
+        {card.lab.length > 0 && (
+          <p className="flex flex-wrap gap-2 text-sm">
+            {card.lab.map((experiment) => (
+              <Link key={experiment} href={`/lab?exp=${experiment}`} className="rounded-md border border-accent-500 px-3 py-1.5 font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-300 dark:hover:bg-zinc-800">
+                {t.lab.seeInLab}: {t.lab.experiments[experiment].name}
+              </Link>
+            ))}
+          </p>
+        )}
         <footer className="space-y-2 text-sm text-zinc-600 dark:text-zinc-400">
           <h2 className="font-semibold text-zinc-800 dark:text-zinc-200">{t.cards.sources}</h2>
           <ul className="list-disc space-y-1 pl-5">
