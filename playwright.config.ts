@@ -5,7 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // scripts/with-postgres.ts, on PostgreSQL (DATABASE_URL names it). `npm run test:e2e` builds first.
 const postgres = process.env.DATABASE_URL?.startsWith("postgres") ?? false;
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+// WebAuthn refuses an IP address as the relying party: passkey tests need a host name.
+const baseURL = `http://localhost:${port}`;
 // Playwright cannot download its own browser on machines without internet; Debian's Chromium stands in there.
 const systemChromium = "/usr/bin/chromium";
 const launchOptions = existsSync(systemChromium)

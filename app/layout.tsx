@@ -5,6 +5,7 @@ import "./globals.css";
 import { LanguageSwitch } from "@/app/ui/nav/language-switch";
 import { NavLinks } from "@/app/ui/nav/nav-links";
 import { TimeZoneReporter } from "@/app/ui/nav/time-zone-reporter";
+import { hasPasskey } from "@/lib/account";
 import { getSettings, requestLearner } from "@/lib/learner";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -23,7 +24,9 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Paths the proxy does not see (a missing /favicon.ico's 404) have no learner cookie.
   const [{ lang, t }, learner] = await Promise.all([getMessages(), requestLearner()]);
-  const timeZoneKnown = learner ? (await getSettings(learner)).timeZoneKnown : true;
+  const [timeZoneKnown, signedIn] = learner
+    ? await Promise.all([getSettings(learner).then((settings) => settings.timeZoneKnown), hasPasskey(learner.id)])
+    : [true, false];
   const links = [
     { href: "/", label: t.nav.home },
     { href: "/study", label: t.nav.study },
@@ -51,6 +54,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </Link>
             <div className="flex flex-wrap items-center gap-2">
               <NavLinks links={links} />
+              <Link
+                href="/account"
+                className="rounded-md border border-accent-600 px-2.5 py-1.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:border-accent-400 dark:text-accent-300 dark:hover:bg-zinc-800"
+              >
+                {signedIn ? t.account.navAccount : t.account.navKeep}
+              </Link>
               <LanguageSwitch lang={lang} label={t.language.label} />
             </div>
           </nav>

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openStudy, revealAnswer } from "./helpers";
 
 // Every main page, in both themes, checked by axe for WCAG 2.1 A/AA problems a learner would hit.

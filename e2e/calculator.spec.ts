@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 async function waitForResult(page: Page) {
   await expect(page.getByTestId("compute-status")).toHaveText(/Computed in \d+ ms/, { timeout: 30_000 });

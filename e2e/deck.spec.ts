@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openStudy } from "./helpers";
 
 test("the language switch changes the card text and the page chrome, and is remembered", async ({ page }) => {

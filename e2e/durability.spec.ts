@@ -1,7 +1,7 @@
 // A grade or quiz answer the server has acknowledged must be in the database: this starts its own production
 // server (the build the run made) on its own database, and SIGKILLs it right after the 201.
 import { createHash } from "node:crypto";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { expect, request, test, type APIRequestContext } from "./fixtures";
 import { freshDatabase, serverPid, signal, sql, startServer, type Server } from "./servers";
 
 const PORT = 3107;

@@ -1,7 +1,7 @@
 // What a careless or hostile visitor can do must not stall the server, grow the database or get a 5xx.
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { expect, request, test, type APIRequestContext } from "./fixtures";
 import { e2eDatabaseUrl, sql } from "./servers";
 
 /** Calls `probe` every 50 ms while `work` runs; returns the slowest probe's time. */

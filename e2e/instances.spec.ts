@@ -1,7 +1,7 @@
 // Several app instances on one PostgreSQL database, as behind a load balancer (run on PostgreSQL only).
 import { createHash } from "node:crypto";
 import { readdirSync } from "node:fs";
-import { expect, request, test, type APIRequestContext } from "@playwright/test";
+import { expect, request, test, type APIRequestContext } from "./fixtures";
 import { freshDatabase, signal, sql, startServer, type Server } from "./servers";
 
 test.describe.configure({ mode: "serial" });

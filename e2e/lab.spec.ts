@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 
 const EXPERIMENTS = [
   ["learning-rate", "Learning rate", ["final-loss", "final-accuracy", "loss-batch", "loss-none"]],

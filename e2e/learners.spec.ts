@@ -1,4 +1,4 @@
-import { expect, request, test } from "@playwright/test";
+import { expect, request, test } from "./fixtures";
 import { openStudy, revealAnswer } from "./helpers";
 
 test("another learner sees none of the first learner's reviews and no one grades with a forged or missing cookie", async ({

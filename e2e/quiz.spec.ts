@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /** The test's own arithmetic for two numeric cards of the "Counting parameters" topic; null for the others. */
 function rightAnswer(cardId: string, question: string): string | null {

@@ -28,12 +28,14 @@ export async function freshDatabase(name: string): Promise<string> {
   return url.toString();
 }
 
-/** Rows of a query against a test database, whichever the engine ($1, $2… placeholders). */
+/** Rows of a query (or a change) against a test database, whichever the engine ($1, $2… placeholders). */
 export async function sql<T = Record<string, unknown>>(databaseUrl: string, text: string, params: unknown[] = []): Promise<T[]> {
   if (databaseUrl.startsWith("file:")) {
-    const db = new Database(databaseUrl.slice("file:".length), { readonly: true });
+    const db = new Database(databaseUrl.slice("file:".length));
     try {
-      return db.prepare(text).all(Object.fromEntries(params.map((value, index) => [index + 1, value]))) as T[];
+      const statement = db.prepare(text);
+      const values = Object.fromEntries(params.map((value, index) => [index + 1, value]));
+      return (statement.reader ? statement.all(values) : (statement.run(values), [])) as T[];
     } finally {
       db.close();
     }
@@ -64,7 +66,7 @@ export async function startServer(port: number, databaseUrl: string, { prepare =
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const baseURL = `http://127.0.0.1:${port}`;
+  const baseURL = `http://localhost:${port}`;
   for (let tries = 0; tries < 240; tries++) {
     if (child.exitCode !== null) throw new Error(`server on ${port} exited: ${output}`);
     try {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { studyCards } from "./helpers";
 
 test("a new learner's /stats says what will appear; after studying three cards it counts them", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { openStudy, revealAnswer } from "./helpers";
 
 test("a learner studies three cards with the keyboard alone, undoes one, and a reload keeps that state", async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLearner, getSettings } from "@/lib/learner";
+import { AccountSection } from "@/app/account/account-section";
 import { SettingsForm } from "./settings-form";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -13,6 +14,12 @@ export default async function SettingsPage() {
     <div className="max-w-xl space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">{t.settings.title}</h1>
       <SettingsForm settings={settings} labels={t.settings} />
+      <section aria-labelledby="account" className="space-y-4 border-t border-zinc-200 pt-6 dark:border-zinc-800">
+        <h2 id="account" className="text-xl font-semibold tracking-tight">
+          {t.account.title}
+        </h2>
+        <AccountSection />
+      </section>
       <p className="border-t border-zinc-200 pt-6 dark:border-zinc-800">
         <Link href="/data" className="font-medium text-accent-700 underline dark:text-accent-300">
           {t.settings.dataLink}

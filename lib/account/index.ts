@@ -10,6 +10,7 @@ export {
   signInWithPasskey,
   type RelyingParty,
 } from "./passkeys";
+export { accountOverview, type AccountOverview } from "./overview";
 export { recoveryCodesLeft, signInWithRecoveryCode } from "./recovery";
 export { describeBrowser, listDevices, revokeDevices, signOut, type Device } from "./sessions";
 export { hasPasskey, signInAs, type SignedIn } from "./sign-in";

@@ -17,11 +17,10 @@ import { groupCode, hashCode, randomCode } from "./codes";
 import { rotateSession } from "./sessions";
 import { signInAs, type SignedIn } from "./sign-in";
 
-/** Where the app is served, as WebAuthn needs it: APP_ORIGIN when set, else the address the request came to. */
+/** Where the app is served, as WebAuthn needs it: the passkey is bound to the origin's host name. */
 export type RelyingParty = { origin: string; id: string; name: string };
 
-export function relyingParty(requestUrl: string): RelyingParty {
-  const origin = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).origin : new URL(requestUrl).origin;
+export function relyingParty(origin: string): RelyingParty {
   return { origin, id: new URL(origin).hostname, name: "BN Interview Prep" };
 }
 
@@ -65,7 +64,7 @@ export const registrationResponseSchema = z.strictObject({
   response: z.looseObject({
     clientDataJSON: base64url,
     attestationObject: base64url,
-    transports: z.array(z.string().max(20)).max(10).optional(),
+    transports: z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(10).optional(),
   }),
 });
 export const authenticationResponseSchema = z.strictObject({

@@ -1,19 +1,19 @@
 import { execute, prisma, query, runSql, type Op } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { learnerCookieKey, learnerIdOf, lockLearner, newLearnerToken, SESSION_LIFETIME_MS, storeSession, type LearnerRef } from "@/lib/learner";
+import { learnerCookieKey, learnerIdOf, lockLearner, newLearnerToken, REPLACED_GRACE_MS, SESSION_LIFETIME_MS, storeSession, type LearnerRef } from "@/lib/learner";
 
 /**
  * Moves this device to `learnerId` with a fresh token: the new session is stored, the old one ended (kept, so
- * its token never counts again). Returns the new token, for the cookie. Sign-in, registration and device links
+ * its token never reaches a learner again; for a minute it is only "replaced", see lib/learner/session). Returns the new token, for the cookie. Sign-in, registration and device links
  * all end this way.
  */
 export function* rotateSession(learner: LearnerRef, learnerId: string, key: Buffer, now: Date): Op<string> {
   const token = newLearnerToken(key);
   yield* storeSession(learnerIdOf(token), learnerId, learner.userAgent, now);
   yield* execute(
-    `INSERT INTO "Session" ("id", "learnerId", "createdAt", "lastSeenAt", "userAgent", "endedAt") VALUES ($1, $2, $3, $3, $4, $3)
-     ON CONFLICT ("id") DO UPDATE SET "endedAt" = $3`,
-    [learner.session, learnerId, now, learner.userAgent.slice(0, 300)],
+    `INSERT INTO "Session" ("id", "learnerId", "createdAt", "lastSeenAt", "userAgent", "endedAt") VALUES ($1, $2, $3, $3, $4, $5)
+     ON CONFLICT ("id") DO UPDATE SET "endedAt" = $5`,
+    [learner.session, learnerId, now, learner.userAgent.slice(0, 300), new Date(now.getTime() + REPLACED_GRACE_MS)],
   );
   return token;
 }

@@ -18,6 +18,23 @@ type EndpointOptions<S extends z.ZodType | undefined> = {
 
 type Body<S> = S extends z.ZodType ? z.output<S> : undefined;
 
+/** The app's own origin: APP_ORIGIN when set, else the one the request was addressed to. */
+export function appOrigin(request: Request): string {
+  return process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).origin : new URL(request.url).origin;
+}
+
+/**
+ * A state-changing request a browser sends from another site carries that site's Origin: refused, so no page
+ * elsewhere can act with a learner's cookie. Scripts that send no Origin (curl) are not browsers and pass.
+ */
+function refuseForeignOrigin(request: Request) {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const origin = request.headers.get("origin");
+  if (origin !== null && origin !== appOrigin(request)) {
+    throw new AppError("foreign_origin", "This request came from another site and is refused.", 403);
+  }
+}
+
 /**
  * One shape for every JSON route: the body read (bounded) and validated, the handler called, its result sent
  * as JSON (or as the Response it built), and every failure answered as `{ error: { code, message, path } }`:
@@ -29,6 +46,7 @@ export function jsonEndpoint<S extends z.ZodType | undefined = undefined, P = Re
 ) {
   return async function endpoint(request: Request, context?: Context<P>): Promise<Response> {
     try {
+      refuseForeignOrigin(request);
       const body = (options.body ? await readJson(request, options.body, options) : undefined) as Body<S>;
       const result = await handler({ body, params: ((await context?.params) ?? {}) as P, request });
       return result instanceof Response ? result : Response.json(result, { status: options.status ?? 200 });

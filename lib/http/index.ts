@@ -1,3 +1,4 @@
 export { learnerAction, type ActionResult } from "./action";
-export { jsonEndpoint, learnerEndpoint } from "./endpoint";
+export { appOrigin, jsonEndpoint, learnerEndpoint } from "./endpoint";
+export { clientAddress, withLearnerCookie } from "./client";
 export { apiError, errorResponse, invalidRequest, MAX_BODY_BYTES, nextTurn, parseJsonText, readBodyText, readJson, requireJsonType, type ApiErrorBody } from "./json";

@@ -3,6 +3,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { syncDeck } from "@/lib/content/sync";
 import { learnerCookieKey, newLearnerToken } from "@/lib/learner";
 import { deckCard, mcqSource, parseTestCard } from "@/lib/testing/deck";
+import * as devices from "@/app/api/account/devices/route";
+import * as revoke from "@/app/api/account/devices/revoke/route";
+import * as links from "@/app/api/account/links/route";
+import * as redeem from "@/app/api/account/links/redeem/route";
+import * as register from "@/app/api/account/passkeys/register/route";
+import * as registerOptions from "@/app/api/account/passkeys/register/options/route";
+import * as signIn from "@/app/api/account/passkeys/sign-in/route";
+import * as signInOptions from "@/app/api/account/passkeys/sign-in/options/route";
+import * as recover from "@/app/api/account/recover/route";
+import * as signOut from "@/app/api/account/sign-out/route";
 import * as backward from "@/app/api/bn/backward/route";
 import * as fold from "@/app/api/bn/fold/route";
 import * as forward from "@/app/api/bn/forward/route";
@@ -32,6 +42,16 @@ const ROUTES: { name: string; method: "GET" | "POST"; handler: Handler; path: st
   { name: "POST /api/bn/params", method: "POST", handler: params.POST as Handler, path: "/api/bn/params" },
   { name: "POST /api/bn/fold", method: "POST", handler: fold.POST as Handler, path: "/api/bn/fold" },
   { name: "GET /api/health", method: "GET", handler: health.GET as unknown as Handler, path: "/api/health" },
+  { name: "POST /api/account/passkeys/register/options", method: "POST", handler: registerOptions.POST as Handler, path: "/api/account/passkeys/register/options" },
+  { name: "POST /api/account/passkeys/register", method: "POST", handler: register.POST as Handler, path: "/api/account/passkeys/register" },
+  { name: "POST /api/account/passkeys/sign-in/options", method: "POST", handler: signInOptions.POST as Handler, path: "/api/account/passkeys/sign-in/options" },
+  { name: "POST /api/account/passkeys/sign-in", method: "POST", handler: signIn.POST as Handler, path: "/api/account/passkeys/sign-in" },
+  { name: "POST /api/account/links", method: "POST", handler: links.POST as Handler, path: "/api/account/links" },
+  { name: "POST /api/account/links/redeem", method: "POST", handler: redeem.POST as Handler, path: "/api/account/links/redeem" },
+  { name: "POST /api/account/recover", method: "POST", handler: recover.POST as Handler, path: "/api/account/recover" },
+  { name: "GET /api/account/devices", method: "GET", handler: devices.GET as unknown as Handler, path: "/api/account/devices" },
+  { name: "POST /api/account/devices/revoke", method: "POST", handler: revoke.POST as Handler, path: "/api/account/devices/revoke" },
+  { name: "POST /api/account/sign-out", method: "POST", handler: signOut.POST as Handler, path: "/api/account/sign-out" },
 ];
 
 let signedToken = "";
@@ -69,6 +89,13 @@ const plausible = fc.record(
     version: fc.constantFrom(1, 2),
     payload: value,
     checksum: text,
+    code: fc.oneof(text, fc.constantFrom("K7M4 QX9P", "ABCDE-FGHJK", "23456789")),
+    device: fc.oneof(text, fc.constant("0123456789abcdef")),
+    others: leaf,
+    id: fc.oneof(text, fc.constant("AAAA")),
+    rawId: fc.oneof(text, fc.constant("AAAA")),
+    type: fc.constantFrom("public-key", "x"),
+    clientExtensionResults: value,
   },
   { requiredKeys: [] },
 );
@@ -89,13 +116,15 @@ const cookie = fc.oneof(
   headerText.map((value) => `bn_tz=${value}; bn_learner=x`),
 );
 const contentType = fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", undefined);
+const origin = fc.constantFrom(undefined, "http://localhost", "https://elsewhere.example", "null");
 const query = fc.oneof(fc.constant(""), fc.constantFrom("?lang=en", "?lang=zh", "?lang=xx", "?lang=en&lang=zh", "?x=%ff"));
 
 describe("every JSON route, on generated requests", () => {
   it.each(ROUTES)("never answers 5xx: $name", async (route) => {
     await fc.assert(
-      fc.asyncProperty(body, cookie, contentType, query, text, async (payload, jar, type, search, id) => {
+      fc.asyncProperty(body, cookie, contentType, query, text, origin, async (payload, jar, type, search, id, from) => {
         const headers = new Headers();
+        if (from) headers.set("origin", from);
         if (type) headers.set("content-type", type);
         if (jar) headers.set("cookie", jar === "signed" ? `bn_learner=${signedToken}` : jar);
         const init: RequestInit = { method: route.method, headers };

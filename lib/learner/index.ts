@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from "./store";
 export { LEARNER_COOKIE, learnerCookie, learnerIdOf, newLearnerToken, readLearnerToken, UNKNOWN_LEARNER, type LearnerRef } from "./identity";
 export { learnerCookieKey } from "./secret";
 export { DEFAULT_SETTINGS, lockLearner, type LockedLearner } from "./store";
-export { SESSION_LIFETIME_MS, sessionStatus, storeSession, type SessionStatus } from "./session";
+export { REPLACED_GRACE_MS, SESSION_LIFETIME_MS, sessionStatus, storeSession, type SessionStatus } from "./session";
 
 /** The time zone the browser reported, kept in a cookie until the learner's row can hold it. */
 export const TIME_ZONE_COOKIE = "bn_tz";
@@ -25,7 +25,10 @@ async function learnerFrom(cookie: (name: string) => string | undefined, userAge
   const status = await sessionStatus(token.session);
   if (status.state === "ended") return null;
   const zone = cookie(TIME_ZONE_COOKIE);
-  return { ...token, id: status.learnerId, timeZone: isTimeZone(zone) ? zone : null, userAgent };
+  const timeZone = isTimeZone(zone) ? zone : null;
+  // A replaced session's late requests see an empty anonymous learner and can write nothing.
+  if (status.state === "replaced") return { session: token.session, issued: false, id: token.session, timeZone, userAgent };
+  return { ...token, id: status.learnerId, timeZone, userAgent };
 }
 
 async function learnerFromCookies(): Promise<LearnerRef | null> {

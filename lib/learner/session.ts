@@ -5,24 +5,36 @@ export const SESSION_LIFETIME_MS = 90 * 24 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often: not a write per request. */
 const SEEN_EVERY_MS = 60 * 60 * 1000;
 
-export type SessionStatus = { state: "active"; learnerId: string } | { state: "pending"; learnerId: string } | { state: "ended" };
+/**
+ * A session replaced by sign-in stays "replaced", not ended, this long: requests the browser sent just before
+ * (a link prefetch) come back after its new cookie, and must not give it yet another one.
+ */
+export const REPLACED_GRACE_MS = 60_000;
+
+export type SessionStatus =
+  | { state: "active"; learnerId: string }
+  | { state: "pending"; learnerId: string }
+  | { state: "replaced" }
+  | { state: "ended" };
 
 const ended = (row: { endedAt: Date | null; lastSeenAt: Date }, now: Date) => row.endedAt !== null || now.getTime() - row.lastSeenAt.getTime() > SESSION_LIFETIME_MS;
 
 /**
  * What a cookie's session (its token's hash) is now: a device's row names its learner ("active") or says it was
- * signed out, revoked or left unused for 90 days ("ended"); a token no write has used yet has no row, and its
- * learner is the hash itself ("pending").
+ * signed out, revoked or left unused for 90 days ("ended"), or replaced by a sign-in within the last minute
+ * ("replaced": it reaches no one's data, but the browser keeps its cookie); a token no write has used yet has no
+ * row, and its learner is the hash itself ("pending").
  */
 export async function sessionStatus(session: string, now = new Date()): Promise<SessionStatus> {
   const row = await prisma.session.findUnique({ where: { id: session }, select: { learnerId: true, endedAt: true, lastSeenAt: true } });
   if (!row) return { state: "pending", learnerId: session };
+  if (row.endedAt !== null && row.endedAt > now) return { state: "replaced" };
   return ended(row, now) ? { state: "ended" } : { state: "active", learnerId: row.learnerId };
 }
 
 /**
  * Inside a write: the learner the session belongs to (for a session with no row yet, its own hash), or null
- * when it has ended. Records when the device was last seen, hourly at most.
+ * when it has ended or been replaced. Records when the device was last seen, hourly at most.
  */
 export function* sessionLearner(session: string, now: Date): Op<{ learnerId: string; stored: boolean } | null> {
   const [row] = yield* query(`SELECT "learnerId", "endedAt", "lastSeenAt" FROM "Session" WHERE "id" = $1`, [session]);
