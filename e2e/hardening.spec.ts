@@ -128,3 +128,30 @@ test("an unrelated request answers within a second while five calculator request
   const slowest = await slowestWhile(heavy, () => fetch(`${baseURL}/api/bn/params`, json(small)).then((response) => response.json()));
   expect(slowest).toBeLessThan(1_000);
 });
+
+test("every response carries the security headers; each page its own script nonce, which its scripts carry", async ({ page, baseURL }) => {
+  const policies: string[] = [];
+  for (const path of ["/", "/calculator"]) {
+    const response = (await page.goto(path))!;
+    const headers = response.headers();
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["permissions-policy"]).toContain("publickey-credentials-get=(self)");
+    expect(headers["permissions-policy"]).toContain("camera=()");
+    const policy = headers["content-security-policy"]!;
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
+    const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.every((value) => value === nonce)).toBe(true);
+    policies.push(policy);
+  }
+  expect(policies[0]).not.toBe(policies[1]);
+  const api = await request.newContext({ baseURL });
+  const health = await api.get("/api/health");
+  expect(health.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+  expect(health.headers()["x-content-type-options"]).toBe("nosniff");
+  await api.dispose();
+});

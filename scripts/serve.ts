@@ -6,13 +6,13 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { HSTS } from "../lib/http/security";
+import { transportSecurity } from "../lib/http/security";
 
 const DRAIN_MS = 10_000;
 const port = Number(process.env.PORT) || 3000;
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const dir = process.cwd();
-const servedOverHttps = process.env.APP_ORIGIN?.startsWith("https:") ?? false;
+const hsts = transportSecurity(process.env.APP_ORIGIN);
 
 if (!existsSync(path.join(dir, ".next", "BUILD_ID"))) {
   console.error("serve: there is no build in .next: run `npm run build` first (or `npm start`, which builds when needed)");
@@ -39,7 +39,7 @@ function malformedPath(url: string | undefined): boolean {
 }
 
 const server = createServer((request, response) => {
-  if (servedOverHttps) response.setHeader("Strict-Transport-Security", HSTS);
+  if (hsts) response.setHeader("Strict-Transport-Security", hsts);
   if (malformedPath(request.url)) {
     const api = request.url?.startsWith("/api/");
     response.writeHead(400, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });

@@ -22,5 +22,10 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
   ].join("; ");
 }
 
-/** Sent by the server when the app's origin is https: browsers then never try plain http for a year. */
-export const HSTS = "max-age=31536000; includeSubDomains";
+/**
+ * Strict-Transport-Security for an app served at `appOrigin` (APP_ORIGIN): over https, browsers then never try
+ * plain http for a year; over http the header would be meaningless, so none.
+ */
+export function transportSecurity(appOrigin: string | undefined): string | null {
+  return appOrigin?.startsWith("https:") ? "max-age=31536000; includeSubDomains" : null;
+}
