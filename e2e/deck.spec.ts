@@ -88,3 +88,27 @@ test("a topic reads as a study guide, with ways to study or quiz just that topic
 
   expect((await page.goto("/topics/no-such-topic"))?.status()).toBe(404);
 });
+
+test("a debated card's marker leads to the competing explanations and their sources, in both languages", async ({ page }) => {
+  await page.goto("/cards/why-use-bn");
+  await page.getByRole("link", { name: "Debated: see the competing explanations" }).click();
+  await expect(page).toHaveURL(/\/debates#why-use-bn$/);
+  const debate = page.getByRole("region", { name: "Why does BatchNorm make training faster and more stable?" });
+  const explanations = debate.getByTestId("explanations").getByRole("listitem").filter({ has: page.locator("p") });
+  await expect(explanations).toHaveCount(6);
+  await expect(explanations.nth(1)).toContainText("It makes the optimization landscape smoother.");
+  await expect(explanations.nth(1)).toContainText("Santurkar, Tsipras, Ilyas & Madry 2018");
+  await expect(explanations.nth(2)).toContainText("Bjorck, Gomes, Selman & Weinberger 2018");
+  // The learner lands on the card they came from, marked.
+  const entry = page.locator("#why-use-bn");
+  await expect(entry).toBeInViewport();
+  expect(await entry.evaluate((element) => element.matches(":target"))).toBe(true);
+  await expect(page.locator("#bn-params-in-cnn")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("heading", { name: "为什么 BatchNorm 能让训练更快、更稳定？" })).toBeVisible();
+  await page.goto("/cards/why-bn-regularizes");
+  await page.getByRole("link", { name: "有争议：查看相互竞争的解释" }).click();
+  await expect(page.getByRole("region", { name: "BatchNorm 为什么有正则化作用？作用有多大？" }).getByText("Luo, Wang, Shao & Peng 2019", { exact: false })).toBeVisible();
+  await page.getByRole("button", { name: "EN" }).click();
+});

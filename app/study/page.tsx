@@ -25,6 +25,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
         difficulties: t.difficulties,
         practice: t.quiz,
         seeInLab: t.lab.seeInLab,
+        debates: t.debates,
         experiments: Object.fromEntries(EXPERIMENT_IDS.map((id) => [id, t.lab.experiments[id].name])) as Record<ExperimentId, string>,
       }}
     />

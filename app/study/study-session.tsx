@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { StudyScope } from "@/lib/srs/queries";
 import type { FeedbackView, QuestionResponse } from "@/lib/practice";
 import { checkAnswerAction, gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
-import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, CardMeta, debatedMarker } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
 import type { ExperimentId } from "@/lib/experiments/setup";
@@ -17,6 +17,7 @@ type Labels = Messages["study"] & {
   practice: Messages["quiz"];
   seeInLab: string;
   experiments: Record<ExperimentId, string>;
+  debates: Messages["debates"];
 };
 const GRADES = [1, 2, 3, 4] as const;
 const GRADE_STYLES = {
@@ -190,7 +191,7 @@ export function StudySession({
           data-card-id={card.id}
         >
           <header className="space-y-3">
-            <CardMeta topic={labels.topics[card.topic]} difficulty={labels.difficulties[card.difficulty]} />
+            <CardMeta topic={labels.topics[card.topic]} difficulty={labels.difficulties[card.difficulty]} debated={debatedMarker(card, labels.debates)} />
             <h2 ref={questionRef} tabIndex={-1} className="sr-only">
               {labels.question}
             </h2>

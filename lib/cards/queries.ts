@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { loadDebates, type Debate } from "@/lib/content/debates";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
-import { CARD_TYPES, DIFFICULTIES, LAB_TAG_PREFIX, labExperimentsOf, TOPICS, type CardSides } from "@/lib/content/schema";
+import { CARD_TYPES, DEBATED_TAG, DIFFICULTIES, LAB_TAG_PREFIX, labExperimentsOf, TOPICS, type CardSides } from "@/lib/content/schema";
 import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import type { Language } from "@/lib/i18n";
 
@@ -14,6 +15,8 @@ export type CardView = {
   difficulty: (typeof DIFFICULTIES)[number];
   /** The author's tags (and "debated"); lab links are in `lab`. */
   tags: string[];
+  /** The answer rests on a contested explanation: its marker leads to /debates. */
+  debated: boolean;
   sources: string[];
   retired: boolean;
   /** BN Lab experiments that show this card's claim. */
@@ -31,6 +34,7 @@ export function toCardView(card: StoredCard, lang: Language): CardView {
     topic: card.topic,
     difficulty: card.difficulty,
     tags: card.tags.filter((tag) => !tag.startsWith(LAB_TAG_PREFIX)),
+    debated: card.tags.includes(DEBATED_TAG),
     sources: card.sources,
     retired: card.retired,
     lab: labExperimentsOf(card.tags),
@@ -116,4 +120,27 @@ export async function listLabCards(lang: Language): Promise<Record<ExperimentId,
     for (const experiment of labExperimentsOf(card.tags)) links[experiment].push({ id: card.id, question: card.body[lang].question });
   }
   return links;
+}
+
+/** content/debates.md, read once per process: like the deck, it changes with a deploy (and is checked by the build). */
+let debates: Promise<Debate[]> | undefined;
+
+export type DebateView = Omit<Debate, "question" | "explanations" | "cards"> & {
+  question: string;
+  explanations: { claim: string; evidence: string; sources: string[] }[];
+  cards: { id: string; question: string }[];
+};
+
+/** Every debate in one language, with the cards that rest on it (their questions as card HTML). */
+export async function listDebates(lang: Language): Promise<DebateView[]> {
+  const all = await (debates ??= loadDebates());
+  const ids = all.flatMap((debate) => debate.cards);
+  const rows = await prisma.card.findMany({ where: { id: { in: ids }, retired: false }, select: CARD_COLUMNS });
+  const questions = new Map(rows.map((row) => [row.id, decodeCard(row).body[lang].question]));
+  return all.map((debate) => ({
+    id: debate.id,
+    question: debate.question[lang],
+    explanations: debate.explanations.map((explanation) => ({ claim: explanation.claim[lang], evidence: explanation.evidence[lang], sources: explanation.sources })),
+    cards: debate.cards.flatMap((id) => (questions.has(id) ? [{ id, question: questions.get(id)! }] : [])),
+  }));
 }

@@ -3,4 +3,5 @@ export { parseCard, type ParseOptions } from "./parse";
 export { ContentError, DeckError } from "./errors";
 export * from "./schema";
 export { loadGlossary, glossaryProblem, type GlossaryTerm } from "./glossary";
+export { debateProblems, loadDebates, type Debate } from "./debates";
 export { CARD_COLUMNS, decodeCard, encodeCard, type CardRow, type StoredCard } from "./stored-card";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cardFilterSchema, listCards } from "@/lib/cards/queries";
 import { DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { CardHtml, CardMeta, debatedMarker } from "@/app/ui/cards/card-sides";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -60,7 +60,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         <ul className="divide-y divide-zinc-200 rounded-xl border border-zinc-200 dark:divide-zinc-800 dark:border-zinc-800">
           {cards.map((card) => (
             <li key={card.id} className="relative space-y-2 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-900" data-testid="card-result">
-              <CardMeta topic={t.topics[card.topic]} difficulty={t.difficulties[card.difficulty]} />
+              <CardMeta topic={t.topics[card.topic]} difficulty={t.difficulties[card.difficulty]} debated={debatedMarker(card, t.debates)} />
               <Link href={`/cards/${card.id}`} className="block font-medium after:absolute after:inset-0">
                 <CardHtml html={card.sides.question} />
               </Link>

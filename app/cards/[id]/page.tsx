@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCard, historyPageSchema, listReviewHistory } from "@/lib/cards/queries";
 import { getLearner } from "@/lib/learner";
-import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, CardMeta, debatedMarker, McqOptionList } from "@/app/ui/cards/card-sides";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -23,7 +23,7 @@ export default async function CardPage({ params, searchParams }: { params: Promi
       {card.retired && <p className="rounded-lg bg-amber-50 p-3 text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{t.cards.retired}</p>}
       <article className="space-y-6">
         <header className="space-y-3">
-          <CardMeta topic={t.topics[card.topic]} difficulty={t.difficulties[card.difficulty]} />
+          <CardMeta topic={t.topics[card.topic]} difficulty={t.difficulties[card.difficulty]} debated={debatedMarker(card, t.debates)} />
           <div role="heading" aria-level={1} className="text-xl font-semibold">
             <CardHtml html={card.sides.question} />
           </div>

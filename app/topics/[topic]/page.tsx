@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, CardMeta, debatedMarker, McqOptionList } from "@/app/ui/cards/card-sides";
 import { listCards } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
 import { startTopicQuizAction } from "@/lib/quiz/actions";
@@ -50,7 +50,7 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
           <ol className="space-y-4">
             {section.cards.map((card) => (
               <li key={card.id} className="space-y-3 rounded-xl border border-zinc-200 p-4 dark:border-zinc-800" data-testid="guide-card">
-                <CardMeta topic={t.quiz.typeNames[card.type]} difficulty={t.difficulties[card.difficulty]} />
+                <CardMeta topic={t.quiz.typeNames[card.type]} difficulty={t.difficulties[card.difficulty]} debated={debatedMarker(card, t.debates)} />
                 <Link href={`/cards/${card.id}`} className="block font-medium hover:underline">
                   <CardHtml html={card.sides.question} />
                 </Link>
