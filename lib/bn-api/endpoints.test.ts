@@ -4,6 +4,7 @@ import { POST as forwardPost } from "@/app/api/bn/forward/route";
 import { POST as backwardPost } from "@/app/api/bn/backward/route";
 import { POST as paramsPost } from "@/app/api/bn/params/route";
 import { POST as foldPost } from "@/app/api/bn/fold/route";
+import { POST as rmsNormPost } from "@/app/api/bn/rms-norm/route";
 
 const post = async (handler: (request: Request) => Promise<Response>, body: unknown) => {
   const response = await handler(
@@ -222,5 +223,28 @@ describe("results beyond float64", () => {
     const params = await post(paramsPost, { layer: "LayerNorm", normalizedShape: new Array(100_000).fill(2) });
     expect(params.status).toBe(400);
     expect((await params.json()).error.path).toEqual(["normalizedShape"]);
+  });
+});
+
+describe("POST /api/bn/rms-norm", () => {
+  // x = [1, 2, 3, 4] over normalized_shape 4: mean(x²) = 30/4 = 7.5, y = x / √(7.5 + ε) · γ (torch.nn.RMSNorm docs),
+  // worked by hand: PyTorch 1.13, which makes this project's fixtures, has no RMSNorm.
+  it("divides each row by its root mean square, with PyTorch's default ε (machine epsilon) and γ", async () => {
+    const { status, body } = await post(rmsNormPost, { shape: [2, 4], input: [1, 2, 3, 4, -2, 0, 0, 2], normalizedShape: 4, weight: [1, 1, 2, 2] });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ framework: "pytorch", normalizedShape: [4], eps: Number.EPSILON, rows: 2, valuesPerRow: 4, meanSquare: [7.5, 2] });
+    const expected = [1 / Math.sqrt(7.5), 2 / Math.sqrt(7.5), 6 / Math.sqrt(7.5), 8 / Math.sqrt(7.5), -2 / Math.sqrt(2), 0, 0, 4 / Math.sqrt(2)];
+    body.output.forEach((value: number, i: number) => expect(value).toBeCloseTo(expected[i]!, 12));
+    expect(body.output[0]).toBeCloseTo(0.365148, 6);
+  });
+
+  it("uses Keras's ε of 1e-6, and refuses a shape that does not end in normalizedShape", async () => {
+    const keras = await post(rmsNormPost, { framework: "keras", shape: [1, 4], input: [1, 2, 3, 4], normalizedShape: [4] });
+    expect(keras.body.eps).toBe(1e-6);
+    expect(keras.body.output[3]).toBeCloseTo(4 / Math.sqrt(7.5 + 1e-6), 12);
+    const mismatch = await post(rmsNormPost, { shape: [4, 2], input: [1, 2, 3, 4, 5, 6, 7, 8], normalizedShape: 4 });
+    expect(mismatch).toMatchObject({ status: 400, body: { error: { code: "shape_mismatch", path: ["normalizedShape"] } } });
+    const zeros = await post(rmsNormPost, { shape: [1, 2], input: [0, 0], normalizedShape: 2, eps: 0 });
+    expect(zeros).toMatchObject({ status: 400, body: { error: { code: "bad_value" } } });
   });
 });

@@ -127,6 +127,22 @@ export const foldRequestSchema = z
   });
 export type FoldRequest = z.infer<typeof foldRequestSchema>;
 
+export const rmsNormRequestSchema = z.strictObject({
+  framework: z.enum(["pytorch", "keras"], { error: 'must be "pytorch" or "keras"' }).default("pytorch"),
+  shape: z
+    .array(count.min(1, { error: "must be at least 1" }), { error: "must be an array of integers" })
+    .min(1, { error: "must have at least 1 dimension" })
+    .max(MAX_DIMENSIONS, { error: `must have at most ${MAX_DIMENSIONS} dimensions` }),
+  input: numbers,
+  normalizedShape: z.union([count, z.array(count).max(MAX_DIMENSIONS, { error: `must have at most ${MAX_DIMENSIONS} dimensions` })], {
+    error: "must be an integer or an array of integers",
+  }),
+  /** null or absent: the framework's default (PyTorch: machine epsilon; Keras: 1e-6). */
+  eps: number.nullable().optional(),
+  weight: optionalNumbers,
+});
+export type RmsNormRequest = z.infer<typeof rmsNormRequestSchema>;
+
 export function toForwardArgs(request: ForwardRequest): ForwardArgs {
   const common = {
     mode: request.mode,

@@ -17,6 +17,7 @@ import * as backward from "@/app/api/bn/backward/route";
 import * as fold from "@/app/api/bn/fold/route";
 import * as forward from "@/app/api/bn/forward/route";
 import * as params from "@/app/api/bn/params/route";
+import * as rmsNorm from "@/app/api/bn/rms-norm/route";
 import * as anki from "@/app/api/export/anki/route";
 import * as exportRoute from "@/app/api/export/route";
 import * as health from "@/app/api/health/route";
@@ -41,6 +42,7 @@ const ROUTES: { name: string; method: "GET" | "POST"; handler: Handler; path: st
   { name: "POST /api/bn/backward", method: "POST", handler: backward.POST as Handler, path: "/api/bn/backward" },
   { name: "POST /api/bn/params", method: "POST", handler: params.POST as Handler, path: "/api/bn/params" },
   { name: "POST /api/bn/fold", method: "POST", handler: fold.POST as Handler, path: "/api/bn/fold" },
+  { name: "POST /api/bn/rms-norm", method: "POST", handler: rmsNorm.POST as Handler, path: "/api/bn/rms-norm" },
   { name: "GET /api/health", method: "GET", handler: health.GET as unknown as Handler, path: "/api/health" },
   { name: "POST /api/account/passkeys/register/options", method: "POST", handler: registerOptions.POST as Handler, path: "/api/account/passkeys/register/options" },
   { name: "POST /api/account/passkeys/register", method: "POST", handler: register.POST as Handler, path: "/api/account/passkeys/register" },
