@@ -142,11 +142,12 @@ export function parseCard(file: string, source: string, { checkNumeric, position
   const stray = strayEmphasis(body, spec);
   if (stray) fail(`${stray}: a literal "**" survives rendering; close the emphasis or put the text in \`code\``);
 
-  const { id, topic, difficulty, type, sources, debated } = meta;
+  const { id, topic, difficulty, priority, type, sources, debated } = meta;
   return {
     id,
     topic,
     difficulty,
+    priority,
     type,
     tags: debated && !meta.tags.includes(DEBATED_TAG) ? [...meta.tags, DEBATED_TAG] : meta.tags,
     sources,

@@ -10,9 +10,12 @@ export function parseTestCard(file: string, source: string): DeckCard {
   return parseCard(file, source, { checkNumeric: checkNumericTemplate });
 }
 
-/** Loads a deck (the real one by default) the way the deck loader's callers do. */
+/**
+ * Loads a deck (the real one by default) the way the deck loader's callers do. A small fixture deck (`dir`)
+ * has no must-know topics to cover, so the deck-wide priority rule is off for it unless `mustKnow` is given.
+ */
 export function loadTestDeck(options: Omit<DeckOptions, "checkNumeric"> = {}): Promise<DeckCard[]> {
-  return loadDeck({ ...options, checkNumeric: checkNumericTemplate });
+  return loadDeck({ mustKnow: options.dir === undefined ? undefined : [], ...options, checkNumeric: checkNumericTemplate });
 }
 
 /** A valid card file; `overrides` replace front-matter lines, `body` the Markdown after it. */
@@ -25,6 +28,7 @@ export function cardSource({
     id,
     topic: "parameters",
     difficulty: "M",
+    priority: "main",
     type: "concept",
     tags: "[cnn]",
     sources: '\n  - "Ioffe & Szegedy 2015, §3.2"',
