@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { StudyScope } from "@/lib/srs/queries";
 import type { FeedbackView, QuestionResponse } from "@/lib/practice";
 import { checkAnswerAction, gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
-import { AnswerSides, CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, CardMeta, SpokenAnswer } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
 import type { Language, Messages } from "@/lib/i18n";
@@ -134,7 +134,8 @@ export function StudySession({
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
       if (target.closest("input, textarea, select, [contenteditable]") || event.altKey || event.metaKey) return;
-      const onButton = target.closest("button, a") !== null;
+      // Space and Enter on a control (the spoken answer's <summary> included) operate that control.
+      const onButton = target.closest("button, a, summary") !== null;
       if ((event.key === "u" || event.key === "U") && !event.ctrlKey) {
         event.preventDefault();
         undo();
@@ -219,7 +220,7 @@ export function StudySession({
                   </section>
                 )
               ) : (
-                <AnswerSides sides={card.sides} labels={labels} />
+                <AnswerSides sides={card.sides} labels={labels} withSpoken={false} />
               )}
               <div role="group" aria-label={labels.gradePrompt} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
                 {GRADES.map((rating) => (
@@ -247,6 +248,8 @@ export function StudySession({
                   {labels.suggested}: {labels.grades[suggested as 1 | 2 | 3 | 4]}
                 </p>
               )}
+              {/* After the grade buttons: Tab from the answer reaches Again first; the disclosure is optional. */}
+              <SpokenAnswer html={card.sides.spoken} label={labels.spoken} />
             </section>
           ) : (
             <button

@@ -161,6 +161,11 @@ export type CardSides = {
   wrongAnswer: string | null;
   /** HTML of each key point a learner grades their own answer against (may be empty for mcq and numeric) */
   keyPoints: string[];
+  /**
+   * The answer as a strong candidate would say it aloud in about 30 seconds (HTML). Every card has one; null
+   * only for a card stored before spoken answers existed.
+   */
+  spoken: string | null;
 };
 
 const byLanguage = z.strictObject({ en: z.string(), zh: z.string() });
