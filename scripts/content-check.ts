@@ -1,11 +1,18 @@
-// Validates the whole deck the way the app's sync does, and names every broken file.
-import { DeckError, loadDeck } from "../lib/content";
-import { checkNumericTemplate } from "../lib/practice";
+// Validates the whole deck and the cheat sheets the way the app loads them, and names every broken file.
+import { DeckError, loadCheatSheets, loadDeck } from "../lib/content";
+import { checkNumericTemplate, cheatSheetValue } from "../lib/practice";
 
-try {
-  const cards = await loadDeck({ checkNumeric: checkNumericTemplate });
-  console.log(`content:check: ${cards.length} cards OK`);
-} catch (error) {
-  console.error(error instanceof DeckError ? error.message : error);
-  process.exit(1);
+const [cards, sheets] = await Promise.allSettled([loadDeck({ checkNumeric: checkNumericTemplate }), loadCheatSheets({ fill: cheatSheetValue })]);
+let failed = false;
+for (const [result, what] of [
+  [cards, "cards"],
+  [sheets, "cheat sheets"],
+] as const) {
+  if (result.status === "fulfilled") {
+    console.log(`content:check: ${result.value.length} ${what} OK`);
+  } else {
+    failed = true;
+    console.error(result.reason instanceof DeckError ? result.reason.message : result.reason);
+  }
 }
+if (failed) process.exit(1);

@@ -194,7 +194,7 @@ function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[],
 
 // A formula that states something (a relation or a number), as written; \text{…} is prose and may differ.
 const CLAIM = /[=<>]|\\(?:neq|le|ge|leq|geq|approx|propto)\b|\d/;
-function claimFormulas(nodes: readonly RootContent[]): Set<string> {
+export function claimFormulas(nodes: readonly RootContent[]): Set<string> {
   const formulas = new Set<string>();
   const walk = (node: RootContent) => {
     if ((node.type === "inlineMath" || node.type === "math") && typeof node.value === "string") {
