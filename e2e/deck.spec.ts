@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { openStudy } from "./helpers";
+import { openStudy, revealAnswer } from "./helpers";
 
 test("the language switch changes the card text and the page chrome, and is remembered", async ({ page }) => {
   await openStudy(page);
@@ -111,4 +111,39 @@ test("a debated card's marker leads to the competing explanations and their sour
   await page.getByRole("link", { name: "有争议：查看相互竞争的解释" }).click();
   await expect(page.getByRole("region", { name: "BatchNorm 为什么有正则化作用？作用有多大？" }).getByText("Luo, Wang, Shao & Peng 2019", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "EN" }).click();
+});
+
+test("a card's page says its answer in 30 seconds, collapsed until asked, in either language", async ({ page }) => {
+  await page.goto("/cards/bn-params-in-cnn");
+  const spoken = page.getByTestId("spoken-answer");
+  const text = spoken.getByText(/In a CNN, BN treats each channel as one feature/);
+  await expect(spoken.getByText("Say it in 30 seconds")).toBeVisible();
+  await expect(text).toBeHidden();
+  await spoken.getByText("Say it in 30 seconds").click();
+  await expect(text).toBeVisible();
+  await expect(spoken.locator(".katex")).toHaveCount(0);
+
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(spoken.getByText("30 秒口述版")).toBeVisible();
+  await page.reload();
+  await expect(spoken.getByText(/在 CNN 里，BN 把每个通道当作一个特征/)).toBeHidden();
+  await spoken.getByText("30 秒口述版").click();
+  await expect(spoken.getByText(/在 CNN 里，BN 把每个通道当作一个特征/)).toBeVisible();
+});
+
+test("the study screen's revealed answer offers the spoken version, for answered and explained cards alike", async ({ page }) => {
+  await openStudy(page);
+  const card = page.getByTestId("study-card");
+  for (let i = 0; i < 2; i++) {
+    const id = (await card.getAttribute("data-card-id"))!;
+    await expect(card.getByTestId("spoken-answer")).toHaveCount(0);
+    await revealAnswer(page);
+    const spoken = page.getByRole("region", { name: "Answer" }).getByTestId("spoken-answer");
+    // Enter on the disclosure opens it rather than acting as the study screen's "show answer" key.
+    await spoken.locator("summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(spoken.locator(".card-prose")).toHaveText(/^(?:\S+\s+){60,}\S+$/);
+    await page.keyboard.press("3");
+    await expect(card).not.toHaveAttribute("data-card-id", id);
+  }
 });

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { StudyScope } from "@/lib/srs/queries";
 import type { FeedbackView, QuestionResponse } from "@/lib/practice";
 import { checkAnswerAction, gradeAction, undoAction, type StudyActionResult, type StudyScreen } from "@/lib/srs/actions";
-import { AnswerSides, CardHtml, CardMeta, debatedMarker } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, CardMeta, debatedMarker, SpokenAnswer } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
 import type { ExperimentId } from "@/lib/experiments/setup";
@@ -138,7 +138,8 @@ export function StudySession({
     function onKey(event: KeyboardEvent) {
       const target = event.target as HTMLElement;
       if (target.closest("input, textarea, select, [contenteditable]") || event.altKey || event.metaKey) return;
-      const onButton = target.closest("button, a") !== null;
+      // Space and Enter on a control (the spoken answer's <summary> included) operate that control.
+      const onButton = target.closest("button, a, summary") !== null;
       if ((event.key === "u" || event.key === "U") && !event.ctrlKey) {
         event.preventDefault();
         undo();
@@ -223,7 +224,7 @@ export function StudySession({
                   </section>
                 )
               ) : (
-                <AnswerSides sides={card.sides} labels={labels} />
+                <AnswerSides sides={card.sides} labels={labels} withSpoken={false} />
               )}
               {card.lab.length > 0 && (
                 <p className="flex flex-wrap gap-2 text-sm">
@@ -261,6 +262,8 @@ export function StudySession({
                   {labels.suggested}: {labels.grades[suggested as 1 | 2 | 3 | 4]}
                 </p>
               )}
+              {/* After the grade buttons: Tab from the answer reaches Again first; the disclosure is optional. */}
+              <SpokenAnswer html={card.sides.spoken} label={labels.spoken} />
             </section>
           ) : (
             <button

@@ -114,6 +114,17 @@ describe("the deck", () => {
     expect(fromNotes.length).toBeGreaterThanOrEqual(10);
   });
 
+  it("says every card's answer aloud in both languages, in prose without formulas", () => {
+    for (const card of deck) {
+      for (const lang of ["en", "zh"] as const) {
+        const spoken = card.body[lang].spoken;
+        expect(spoken, `${card.id} (${lang})`).toMatch(/^<p>/);
+        expect(spoken, `${card.id} (${lang})`).not.toContain('class="katex');
+      }
+      expect(card.body.zh.spoken, card.id).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
   it("tags difficulty honestly: an easy card has at most three key points, a hard one needs a formula or a number", () => {
     for (const card of deck) {
       if (card.difficulty === "E") expect(card.body.en.keyPoints.length, card.id).toBeLessThanOrEqual(3);

@@ -11,8 +11,11 @@ export class ContentError extends Error {
 
 /** Every problem found in a deck, reported together so an author fixes them in one pass. */
 export class DeckError extends Error {
-  constructor(readonly problems: ContentError[]) {
-    super(`The deck has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p.message}`).join("\n")}`);
+  constructor(
+    readonly problems: ContentError[],
+    subject = "The deck",
+  ) {
+    super(`${subject} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p.message}`).join("\n")}`);
     this.name = "DeckError";
   }
 }

@@ -4,17 +4,24 @@ import { ContentError, DeckError } from "./errors";
 import { GLOSSARY_FILE, glossaryProblem, loadGlossary } from "./glossary";
 import { longestOptionProblem } from "./mcq-lengths";
 import { parseCard } from "./parse";
-import { DIFFICULTIES, TOPICS, type DeckCard, type NumericCheck } from "./schema";
+import { priorityProblem, priorityRank } from "./priority";
+import { DIFFICULTIES, MUST_KNOW_TOPICS, TOPICS, type DeckCard, type NumericCheck, type Topic } from "./schema";
 
 export const DECK_DIR = path.join(process.cwd(), "content", "cards");
 
-export type DeckOptions = { dir?: string; glossaryFile?: string; checkNumeric: NumericCheck };
+export type DeckOptions = {
+  dir?: string;
+  glossaryFile?: string;
+  checkNumeric: NumericCheck;
+  /** The topics whose must-know questions must be core (see priorityProblem); a small test deck passes []. */
+  mustKnow?: readonly Topic[];
+};
 
 /**
  * Reads and validates every card of the deck. Throws a DeckError listing every broken file, so nothing
  * half-parsed can reach the database.
  */
-export async function loadDeck({ dir = DECK_DIR, glossaryFile = GLOSSARY_FILE, checkNumeric }: DeckOptions): Promise<DeckCard[]> {
+export async function loadDeck({ dir = DECK_DIR, glossaryFile = GLOSSARY_FILE, checkNumeric, mustKnow = MUST_KNOW_TOPICS }: DeckOptions): Promise<DeckCard[]> {
   const [names, glossary] = await Promise.all([readdir(dir), loadGlossary(glossaryFile)]);
   const files = names.filter((name) => name.endsWith(".md")).sort();
   const cards: DeckCard[] = [];
@@ -38,15 +45,23 @@ export async function loadDeck({ dir = DECK_DIR, glossaryFile = GLOSSARY_FILE, c
     }
   }
   if (problems.length > 0) throw new DeckError(problems);
-  const tell = longestOptionProblem(cards);
-  if (tell) throw new DeckError([new ContentError(path.relative(process.cwd(), dir) || ".", tell)]);
+  const deckProblems = [longestOptionProblem(cards), priorityProblem(cards, mustKnow)].filter((problem) => problem !== null);
+  if (deckProblems.length > 0) {
+    const where = path.relative(process.cwd(), dir) || ".";
+    throw new DeckError(deckProblems.map((problem) => new ContentError(where, problem)));
+  }
   return inStudyOrder(cards);
 }
 
-/** New cards are introduced topic by topic, easy before hard. */
-function inStudyOrder(cards: DeckCard[]): DeckCard[] {
-  const rank = (card: DeckCard) => [TOPICS.indexOf(card.topic), DIFFICULTIES.indexOf(card.difficulty)] as const;
-  return cards
-    .toSorted((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1] || a.id.localeCompare(b.id))
-    .map((card, position) => ({ ...card, position }));
+/**
+ * New cards are introduced by priority (core, main, depth), then topic by topic, easy before hard: a fresh
+ * learner starts with the must-know questions, not with history. The study queue takes new cards by position.
+ */
+export function inStudyOrder(cards: DeckCard[]): DeckCard[] {
+  const rank = (card: DeckCard) => [priorityRank(card), TOPICS.indexOf(card.topic), DIFFICULTIES.indexOf(card.difficulty)];
+  const compare = (a: DeckCard, b: DeckCard) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0]! - rb[0]! || ra[1]! - rb[1]! || ra[2]! - rb[2]! || a.id.localeCompare(b.id);
+  };
+  return cards.toSorted(compare).map((card, position) => ({ ...card, position }));
 }

@@ -3,6 +3,7 @@ import matter from "gray-matter";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
+import { spokenProblem } from "./spoken";
 import { DEBATED_TAG, DEFAULT_TOLERANCE, LAB_TAG_PREFIX, labTag, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
 import { LANGUAGES, type Language } from "@/lib/i18n";
 
@@ -11,15 +12,19 @@ const SECTIONS = {
   Answer: "answer",
   "Wrong answer": "wrongAnswer",
   "Key points": "keyPoints",
+  Spoken: "spoken",
 } as const;
 type SectionKey = (typeof SECTIONS)[keyof typeof SECTIONS];
-const HEADING = /^(Question|Answer|Wrong answer|Key points) \((en|zh)\)$/;
+const HEADING = /^(Question|Answer|Wrong answer|Key points|Spoken) \((en|zh)\)$/;
 
-/** Key points are what a learner grades a free answer against, so only concept cards must have them. */
+/**
+ * Key points are what a learner grades a free answer against, so only concept cards must have them. Every card
+ * says its answer aloud too (a numeric card explains its method), in both languages.
+ */
 const REQUIRED: Record<CardType, SectionKey[]> = {
-  concept: ["question", "answer", "keyPoints"],
-  mcq: ["question", "answer"],
-  numeric: ["question", "answer"],
+  concept: ["question", "answer", "keyPoints", "spoken"],
+  mcq: ["question", "answer", "spoken"],
+  numeric: ["question", "answer", "spoken"],
 };
 
 type Section = { nodes: RootContent[]; markdown: string };
@@ -90,9 +95,14 @@ export function parseCard(file: string, source: string, { checkNumeric, position
   };
   const staticSides = (lang: Language) => {
     const own = sections[lang];
+    const spoken = own.spoken!;
+    const problem = spokenProblem(spoken.nodes, spoken.markdown, lang);
+    if (problem) fail(problem);
     return {
       wrongAnswer: own.wrongAnswer ? render(`Wrong answer (${lang})`, own.wrongAnswer.nodes) : null,
       keyPoints: own.keyPoints ? keyPointItems(own.keyPoints.nodes, lang, fail).map((item) => render(`Key points (${lang})`, item)) : [],
+      // Not searchable: it retells the answer, whose words are already in the search text.
+      spoken: renderNodes(spoken.nodes),
     };
   };
 
@@ -145,11 +155,12 @@ export function parseCard(file: string, source: string, { checkNumeric, position
   const stray = strayEmphasis(body, spec);
   if (stray) fail(`${stray}: a literal "**" survives rendering; close the emphasis or put the text in \`code\``);
 
-  const { id, topic, difficulty, type, sources, debated, lab } = meta;
+  const { id, topic, difficulty, priority, type, sources, debated, lab } = meta;
   return {
     id,
     topic,
     difficulty,
+    priority,
     type,
     tags: [...(debated && !meta.tags.includes(DEBATED_TAG) ? [...meta.tags, DEBATED_TAG] : meta.tags), ...lab.map(labTag)],
     sources,
@@ -187,7 +198,7 @@ function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[],
 
 // A formula that states something (a relation or a number), as written; \text{…} is prose and may differ.
 const CLAIM = /[=<>]|\\(?:neq|le|ge|leq|geq|approx|propto)\b|\d/;
-function claimFormulas(nodes: readonly RootContent[]): Set<string> {
+export function claimFormulas(nodes: readonly RootContent[]): Set<string> {
   const formulas = new Set<string>();
   const walk = (node: RootContent) => {
     if ((node.type === "inlineMath" || node.type === "math") && typeof node.value === "string") {
@@ -259,6 +270,7 @@ function strayEmphasis(body: Record<Language, CardSides>, spec: CardSpec | null)
     if (shows(sides.question)) return `Question (${lang})`;
     if (shows(sides.answer)) return `Answer (${lang})`;
     if (shows(sides.wrongAnswer)) return `Wrong answer (${lang})`;
+    if (shows(sides.spoken)) return `Spoken (${lang})`;
     if (sides.keyPoints.some(shows)) return `Key points (${lang})`;
     if (spec?.kind === "mcq") {
       const index = spec.options.findIndex((option) => shows(option.html[lang]) || shows(option.why?.[lang] ?? null));
@@ -276,7 +288,7 @@ function splitSections(content: string, fail: Fail): Sections {
       const title = plainText(node.children);
       const match = node.depth === 2 ? HEADING.exec(title) : null;
       if (!match) {
-        fail(`unknown section heading "${title}": use "## Question (en)", "## Answer (zh)", "## Wrong answer (en)" or "## Key points (zh)"`);
+        fail(`unknown section heading "${title}": use "## Question (en)", "## Answer (zh)", "## Wrong answer (en)", "## Key points (zh)" or "## Spoken (en)"`);
       }
       const key = SECTIONS[match![1] as keyof typeof SECTIONS];
       const lang = match![2] as Language;

@@ -23,6 +23,17 @@ export type Difficulty = (typeof DIFFICULTIES)[number];
 export const CARD_TYPES = ["concept", "mcq", "numeric"] as const;
 export type CardType = (typeof CARD_TYPES)[number];
 
+/**
+ * When a new card is introduced: every core card before any main card, every main card before any depth card
+ * (then topic order, then difficulty). core: the must-know questions of a first evening (MUST_KNOW_TOPICS);
+ * main: standard interview material; depth: history, variants and advanced derivations.
+ */
+export const PRIORITIES = ["core", "main", "depth"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+/** The topics whose must-know questions form the core set: where BN goes, what it holds, how it keeps and uses its statistics. */
+export const MUST_KNOW_TOPICS = ["placement", "parameters", "running-stats", "train-eval"] as const satisfies readonly Topic[];
+
 /** The engine calls a numeric card can ask (lib/bn: forward, forward's running update, backward, countParams, foldIntoPreceding). */
 export const CALLS = ["forward", "running", "backward", "params", "fold"] as const;
 export type Call = (typeof CALLS)[number];
@@ -111,6 +122,7 @@ const metaFields = {
   id: z.string().regex(kebab, { error: "must be kebab-case ASCII (a-z, 0-9, -)" }),
   topic: z.enum(TOPICS, { error: `must be one of: ${TOPICS.join(", ")}` }),
   difficulty: z.enum(DIFFICULTIES, { error: "must be E, M or H" }),
+  priority: z.enum(PRIORITIES, { error: `must be one of: ${PRIORITIES.join(", ")}` }),
   tags: z.array(z.string().regex(kebab, { error: "must be kebab-case" })).default([]),
   sources: z.array(z.string().trim().min(1)).min(1, { error: "at least one source is required" }),
   /** The answer rests on a contested explanation (why BN works, why it regularizes, ICS): cite every side. */
@@ -153,7 +165,7 @@ export const frontMatterSchema = z.discriminatedUnion(
   { error: (issue) => (issue.code === "invalid_union" ? `must be one of: ${CARD_TYPES.join(", ")}` : undefined) },
 );
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
-export type CardMeta = Pick<FrontMatter, "id" | "topic" | "difficulty" | "type" | "tags" | "sources" | "debated" | "lab">;
+export type CardMeta = Pick<FrontMatter, "id" | "topic" | "difficulty" | "priority" | "type" | "tags" | "sources" | "debated" | "lab">;
 
 // ---- what a card carries beyond its sides ------------------------------------------------------------
 
@@ -165,6 +177,11 @@ export type CardSides = {
   wrongAnswer: string | null;
   /** HTML of each key point a learner grades their own answer against (may be empty for mcq and numeric) */
   keyPoints: string[];
+  /**
+   * The answer as a strong candidate would say it aloud in about 30 seconds (HTML). Every card has one; null
+   * only for a card stored before spoken answers existed.
+   */
+  spoken: string | null;
 };
 
 const byLanguage = z.strictObject({ en: z.string(), zh: z.string() });

@@ -78,6 +78,8 @@ const sidesSchema = z.strictObject({
   answer: z.string(),
   wrongAnswer: z.string().nullable(),
   keyPoints: z.array(z.string()),
+  // A row synced before spoken answers existed (a retired card keeps its last body) reads as having none.
+  spoken: z.string().nullable().default(null),
 });
 const contentSchema = z.object({
   topic: z.enum(TOPICS),

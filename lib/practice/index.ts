@@ -29,3 +29,4 @@ export {
   type QuestionView,
 } from "./question";
 export { CHECK_SEEDS, checkNumericTemplate } from "./template-check";
+export { CheatSheetValueError, cheatSheetValue } from "./cheatsheet-values";

@@ -23,7 +23,7 @@ export type Question =
   | { kind: "numeric"; card: PracticeCard; seed: number; template: NumericTemplate; instance: NumericInstance };
 
 export type QuestionView =
-  | { kind: "concept"; question: string; answer: string; keyPoints: string[]; wrongAnswer: string | null }
+  | { kind: "concept"; question: string; answer: string; keyPoints: string[]; wrongAnswer: string | null; spoken: string | null }
   | { kind: "mcq"; question: string; multiple: boolean; options: { id: string; html: string }[] }
   | { kind: "numeric"; question: string };
 
@@ -90,7 +90,14 @@ export function presentQuestion(question: Question, lang: Language): QuestionVie
   const sides = question.card.body[lang];
   switch (question.kind) {
     case "concept":
-      return { kind: "concept", question: sides.question, answer: sides.answer, keyPoints: sides.keyPoints, wrongAnswer: sides.wrongAnswer };
+      return {
+        kind: "concept",
+        question: sides.question,
+        answer: sides.answer,
+        keyPoints: sides.keyPoints,
+        wrongAnswer: sides.wrongAnswer,
+        spoken: sides.spoken,
+      };
     case "mcq":
       return {
         kind: "mcq",

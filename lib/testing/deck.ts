@@ -10,9 +10,12 @@ export function parseTestCard(file: string, source: string): DeckCard {
   return parseCard(file, source, { checkNumeric: checkNumericTemplate });
 }
 
-/** Loads a deck (the real one by default) the way the deck loader's callers do. */
+/**
+ * Loads a deck (the real one by default) the way the deck loader's callers do. A small fixture deck (`dir`)
+ * has no must-know topics to cover, so the deck-wide priority rule is off for it unless `mustKnow` is given.
+ */
 export function loadTestDeck(options: Omit<DeckOptions, "checkNumeric"> = {}): Promise<DeckCard[]> {
-  return loadDeck({ ...options, checkNumeric: checkNumericTemplate });
+  return loadDeck({ mustKnow: options.dir === undefined ? undefined : [], ...options, checkNumeric: checkNumericTemplate });
 }
 
 /** A valid card file; `overrides` replace front-matter lines, `body` the Markdown after it. */
@@ -25,6 +28,7 @@ export function cardSource({
     id,
     topic: "parameters",
     difficulty: "M",
+    priority: "main",
     type: "concept",
     tags: "[cnn]",
     sources: '\n  - "Ioffe & Szegedy 2015, §3.2"',
@@ -37,6 +41,19 @@ export function cardSource({
   return `---\n${yaml}\n---\n\n${body ?? bilingualBody()}`;
 }
 
+/** A spoken answer of about 30 seconds in each language, as every card needs one. */
+export const SPOKEN = {
+  en:
+    "BatchNorm2d keeps one scale and one shift per channel, so it has two times C learnable parameters: for sixty-four " +
+    "channels that is one hundred and twenty-eight. The running mean and the running variance are buffers, updated by " +
+    "a moving average rather than by gradients, so they are not parameters. And the count never depends on the batch " +
+    "size or on the height and width of the feature map, because parameters belong to the layer, not to the data.",
+  zh:
+    "BatchNorm2d 每个通道有一个缩放和一个平移，所以可学习参数是通道数的两倍，六十四个通道就是一百二十八个。" +
+    "滑动均值和滑动方差是缓冲区，靠滑动平均更新，不靠梯度，所以不算参数。参数个数也和 batch 大小、特征图的高和宽" +
+    "都没有关系，因为参数属于这一层本身，而不属于流过它的数据。面试时这一点很容易答错。",
+};
+
 export function bilingualBody({ answer = "Two per channel: $2C$." } = {}) {
   return `## Question (en)
 How many learnable parameters does BatchNorm2d(C) have?
@@ -47,6 +64,9 @@ ${answer}
 ## Key points (en)
 - one $\\gamma$, $\\beta$ pair per channel
 
+## Spoken (en)
+${SPOKEN.en}
+
 ## Question (zh)
 BatchNorm2d(C) 有多少可学习参数？
 
@@ -55,6 +75,9 @@ BatchNorm2d(C) 有多少可学习参数？
 
 ## Key points (zh)
 - 每个通道一对 $\\gamma$、$\\beta$
+
+## Spoken (zh)
+${SPOKEN.zh}
 `;
 }
 
@@ -86,11 +109,17 @@ How many learnable parameters does BatchNorm2d(C) have?
 ## Answer (en)
 One $\\gamma$, $\\beta$ pair per channel.
 
+## Spoken (en)
+${SPOKEN.en}
+
 ## Question (zh)
 BatchNorm2d(C) 有多少可学习参数？
 
 ## Answer (zh)
 每个通道一对 $\\gamma$、$\\beta$。
+
+## Spoken (zh)
+${SPOKEN.zh}
 `;
 }
 
@@ -119,11 +148,17 @@ ${question}
 ## Answer (en)
 $2C = 2 \\times {{C}} = {{answer}}$
 
+## Spoken (en)
+${SPOKEN.en}
+
 ## Question (zh)
 \`BatchNorm2d({{C}})\` 有多少可学习参数？
 
 ## Answer (zh)
 $2C = 2 \\times {{C}} = {{answer}}$
+
+## Spoken (zh)
+${SPOKEN.zh}
 `;
 }
 

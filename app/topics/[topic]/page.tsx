@@ -34,6 +34,12 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
           <Link href={`/study?topic=${topic}`} className="rounded-lg bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700">
             {t.topicGuide.study}
           </Link>
+          <Link
+            href={`/topics/${topic}/cheatsheet`}
+            className="rounded-lg border-2 border-accent-600 px-4 py-1.5 font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-300 dark:hover:bg-zinc-900"
+          >
+            {t.cheatSheet.link}
+          </Link>
           <form action={startTopicQuizAction}>
             <input type="hidden" name="topic" value={topic} />
             <button type="submit" className="rounded-lg border-2 border-accent-600 px-4 py-1.5 font-medium text-accent-700 hover:bg-accent-50 dark:text-accent-300 dark:hover:bg-zinc-900">

@@ -5,12 +5,30 @@ export function CardHtml({ html, className = "" }: { html: string; className?: s
   return <div className={`card-prose ${className}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
+/**
+ * The answer as said aloud in about 30 seconds, collapsed until the learner asks for it: a native disclosure,
+ * so keyboards and screen readers get its expanded state for free.
+ */
+export function SpokenAnswer({ html, label }: { html: string | null | undefined; label: string }) {
+  if (!html) return null;
+  return (
+    <details className="rounded-lg border border-zinc-200 px-4 py-3 dark:border-zinc-800" data-testid="spoken-answer">
+      <summary className="cursor-pointer text-sm font-semibold text-accent-700 dark:text-accent-300">{label}</summary>
+      <CardHtml html={html} className="mt-3" />
+    </details>
+  );
+}
+
 export function AnswerSides({
   sides,
   labels,
+  withSpoken = true,
 }: {
-  sides: CardSides;
-  labels: { answer: string; wrongAnswer: string; keyPoints: string };
+  // A quiz's concept question carries the same sides; a view built before spoken answers may lack one.
+  sides: Omit<CardSides, "spoken"> & { spoken?: string | null };
+  labels: { answer: string; wrongAnswer: string; keyPoints: string; spoken: string };
+  /** false where the page places the spoken answer itself (the study screen puts it after the grade buttons) */
+  withSpoken?: boolean;
 }) {
   return (
     <div className="space-y-5">
@@ -29,6 +47,7 @@ export function AnswerSides({
           ))}
         </ul>
       </section>
+      {withSpoken && <SpokenAnswer html={sides.spoken} label={labels.spoken} />}
     </div>
   );
 }

@@ -25,6 +25,7 @@ const en = {
     answer: "Answer",
     wrongAnswer: "Common wrong answer",
     keyPoints: "Key points",
+    spoken: "Say it in 30 seconds",
     show: "Show answer",
     showHint: "Space or Enter",
     grades: { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" },
@@ -151,6 +152,13 @@ const en = {
     showAnswer: "Answer",
     all: "All topics",
   },
+  cheatSheet: {
+    title: "{topic}: cheat sheet",
+    link: "Cheat sheet",
+    print: "Print",
+    back: "Back to the study guide",
+    lead: "Formulas, PyTorch and Keras defaults, the numbers to remember and the usual traps, on one page. Every default and count on it is computed by the app's BN engine.",
+  },
   topicIntros: {
     motivation: "Why networks train better with normalized inputs and activations, what the paper claimed, and what later work found.",
     algorithm: "The BN transform in training and at inference, per-channel statistics, and what γ and β can undo.",
@@ -238,6 +246,7 @@ const zh: AppMessages = {
     answer: "答案",
     wrongAnswer: "常见错误答案",
     keyPoints: "要点",
+    spoken: "30 秒口述版",
     show: "显示答案",
     showHint: "空格或回车",
     grades: { 1: "重来", 2: "困难", 3: "良好", 4: "简单" },
@@ -363,6 +372,13 @@ const zh: AppMessages = {
     practice: "练习",
     showAnswer: "答案",
     all: "全部主题",
+  },
+  cheatSheet: {
+    title: "{topic}：速查表",
+    link: "速查表",
+    print: "打印",
+    back: "返回学习指南",
+    lead: "公式、PyTorch 与 Keras 的默认值、要记住的数字和常见陷阱，全在一页上。页面上的默认值和个数都由本应用的 BN 引擎计算。",
   },
   topicIntros: {
     motivation: "为什么归一化的输入和激活能让网络更好训练，论文的说法，以及后来的研究发现。",
