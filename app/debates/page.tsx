@@ -32,7 +32,7 @@ export default async function DebatesPage() {
                 <p className="mt-1 text-zinc-700 dark:text-zinc-300">{explanation.evidence}</p>
                 <ul className="mt-2 list-disc pl-5 text-sm text-zinc-600 dark:text-zinc-400" aria-label={t.debates.sources}>
                   {explanation.sources.map((source) => (
-                    <li key={source} className="break-words">
+                    <li key={source} className="[overflow-wrap:anywhere]">
                       {source}
                     </li>
                   ))}

@@ -226,16 +226,6 @@ export function StudySession({
               ) : (
                 <AnswerSides sides={card.sides} labels={labels} withSpoken={false} />
               )}
-              {card.lab.length > 0 && (
-                <p className="flex flex-wrap gap-2 text-sm">
-                  {card.lab.map((experiment) => (
-                    // A new tab, so the study session is never left behind.
-                    <a key={experiment} href={`/lab?exp=${experiment}`} target="_blank" rel="noopener" className="font-medium text-accent-700 underline dark:text-accent-300">
-                      {labels.seeInLab}: {labels.experiments[experiment]}
-                    </a>
-                  ))}
-                </p>
-              )}
               <div role="group" aria-label={labels.gradePrompt} className="grid grid-cols-2 gap-2 sm:grid-cols-4">
                 {GRADES.map((rating) => (
                   <button
@@ -262,8 +252,18 @@ export function StudySession({
                   {labels.suggested}: {labels.grades[suggested as 1 | 2 | 3 | 4]}
                 </p>
               )}
-              {/* After the grade buttons: Tab from the answer reaches Again first; the disclosure is optional. */}
+              {/* After the grade buttons: Tab from the answer reaches Again first; the rest is optional. */}
               <SpokenAnswer html={card.sides.spoken} label={labels.spoken} />
+              {card.lab.length > 0 && (
+                <p className="flex flex-wrap gap-2 text-sm">
+                  {card.lab.map((experiment) => (
+                    // A new tab, so the study session is never left behind.
+                    <a key={experiment} href={`/lab?exp=${experiment}`} target="_blank" rel="noopener" className="font-medium text-accent-700 underline dark:text-accent-300">
+                      {labels.seeInLab}: {labels.experiments[experiment]}
+                    </a>
+                  ))}
+                </p>
+              )}
             </section>
           ) : (
             <button

@@ -45,7 +45,9 @@ export default async function CardPage({ params, searchParams }: { params: Promi
           <h2 className="font-semibold text-zinc-800 dark:text-zinc-200">{t.cards.sources}</h2>
           <ul className="list-disc space-y-1 pl-5">
             {card.sources.map((source) => (
-              <li key={source}>{source}</li>
+              <li key={source} className="[overflow-wrap:anywhere]">
+                {source}
+              </li>
             ))}
           </ul>
           {card.tags.length > 0 && (

@@ -1,0 +1,49 @@
+import { expect, test, type Page } from "./fixtures";
+
+// Nothing may make a page scroll sideways on a 390 px phone: long formulas and code wrap or scroll in their own
+// box, long words (a source's file path) break.
+const PAGES = ["/", "/study", "/quiz", "/topics", "/cards", "/calculator", "/calculator?mode=params", "/calculator?mode=fold", "/lab", "/stats", "/settings", "/data", "/account", "/debates", "/quiz/history"];
+
+async function overflow(page: Page): Promise<{ scrollWidth: number; culprit: string | null }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // Content may be wider than the phone inside a box that scrolls (or clips) on its own: a formula, code, a table.
+    const inScroller = (element: Element | null) => {
+      for (let parent = element; parent && parent !== document.body; parent = parent.parentElement) {
+        if (/(auto|scroll|hidden|clip)/.test(getComputedStyle(parent).overflowX)) return true;
+      }
+      return false;
+    };
+    const describe = (element: Element) => `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 60)}: ${element.textContent?.slice(0, 60)}`;
+    for (const element of document.body.querySelectorAll("*")) {
+      const box = element.getBoundingClientRect();
+      if (box.right > width + 1 && box.width > 0 && getComputedStyle(element).position !== "fixed" && !inScroller(element.parentElement)) {
+        return { scrollWidth: document.documentElement.scrollWidth, culprit: describe(element) };
+      }
+    }
+    // A long unbreakable word overflows as text, not as an element's box.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      if (range.getBoundingClientRect().right > width + 1 && !inScroller(node.parentElement)) {
+        return { scrollWidth: document.documentElement.scrollWidth, culprit: `text in ${describe(node.parentElement!)}` };
+      }
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, culprit: null };
+  });
+}
+
+test("@phone no page scrolls sideways at 390 px, the deck's cards included", async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const topics = await page.goto("/topics").then(() => page.locator('a[href^="/topics/"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")!)));
+  await page.goto("/cards");
+  const cardPaths = await page.locator('a[href^="/cards/"]').evaluateAll((links) => [...new Set(links.map((link) => link.getAttribute("href")!))]);
+  expect(cardPaths.length).toBeGreaterThan(100);
+  for (const path of [...PAGES, ...new Set(topics), ...cardPaths]) {
+    await page.goto(path);
+    const { scrollWidth, culprit } = await overflow(page);
+    expect({ path, scrollWidth, culprit }).toEqual({ path, scrollWidth: 390, culprit: null });
+  }
+});
