@@ -9,10 +9,10 @@ import { hasPasskey } from "@/lib/account";
 import { getSettings, requestLearner } from "@/lib/learner";
 import { getMessages } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: { default: "BN Interview Prep", template: "%s · BN Interview Prep" },
-  description: "Batch Normalization interview preparation: spaced-repetition flashcards, quizzes and an exact BN calculator.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getMessages();
+  return { title: { default: t.appName, template: `%s · ${t.appName}` }, description: t.home.lead };
+}
 
 export const viewport: Viewport = {
   themeColor: [

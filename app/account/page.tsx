@@ -1,11 +1,7 @@
-import type { Metadata } from "next";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 import { AccountSection } from "./account-section";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: t.account.title };
-}
+export const generateMetadata = titled((t) => t.account.title);
 
 /** /account, and /account?code=… from a device link's QR code: the code is filled in, never submitted unasked. */
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import { titled } from "@/lib/i18n/server";
 import { parseCalculatorState } from "@/lib/calculator";
 import { Calculator } from "./calculator";
 import { MESSAGES } from "@/lib/i18n";
 import { getLanguage } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Calculator" };
+export const generateMetadata = titled((t) => t.calculator.title);
 
 export default async function CalculatorPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [query, lang] = await Promise.all([searchParams, getLanguage()]);

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getLearner } from "@/lib/learner";
 import { ImportForm } from "./import-form";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Your data" };
+export const generateMetadata = titled((t) => t.data.title);
 
 const button =
   "inline-block rounded-md bg-accent-600 px-4 py-2 font-medium text-white hover:bg-accent-700";

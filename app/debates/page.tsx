@@ -1,13 +1,9 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CardHtml } from "@/app/ui/cards/card-sides";
 import { listDebates } from "@/lib/cards/queries";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getMessages();
-  return { title: t.debates.title };
-}
+export const generateMetadata = titled((t) => t.debates.title);
 
 /** Where a card's "debated" marker leads: /debates#<card id> lands on the card's entry under its debate. */
 export default async function DebatesPage() {

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { listLabCards } from "@/lib/cards/queries";
 import { queryTexts, readSetup } from "@/lib/experiments";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 import { Lab } from "./lab";
 
-export const metadata: Metadata = { title: "BN Lab" };
+export const generateMetadata = titled((t) => t.lab.title);
 
 export default async function LabPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [query, { lang, t }] = await Promise.all([searchParams, getMessages()]);

@@ -3,9 +3,9 @@ import Link from "next/link";
 import { getLearner, getSettings } from "@/lib/learner";
 import { AccountSection } from "@/app/account/account-section";
 import { SettingsForm } from "./settings-form";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Settings" };
+export const generateMetadata = titled((t) => t.settings.title);
 
 export default async function SettingsPage() {
   const [{ t }, learner] = await Promise.all([getMessages(), getLearner()]);

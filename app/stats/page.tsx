@@ -4,9 +4,9 @@ import { getLearner } from "@/lib/learner";
 import { getStats, type RetentionGroup } from "@/lib/stats";
 import { CalendarHeatmap, ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./charts";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Statistics" };
+export const generateMetadata = titled((t) => t.stats.title);
 
 function Section({ id, title, lead, children }: { id: string; title: string; lead: string; children: React.ReactNode }) {
   return (

@@ -4,9 +4,9 @@ import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import { getLearner } from "@/lib/learner";
 import { getNextStudyCard, getSessionSummary } from "@/lib/srs/queries";
 import { StudySession } from "./study-session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Study" };
+export const generateMetadata = titled((t) => t.study.title);
 
 export default async function StudyPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
   const [{ lang, t }, learner, { topic }] = await Promise.all([getMessages(), getLearner(), searchParams]);

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadTestDeck, MCQ_OPTIONS, mcqSource } from "@/lib/testing/deck";
 import { DeckError, parseCard } from "./index";
-import { correctIsLongest, longestOptionProblem, visibleText } from "./mcq-lengths";
+import { correctIsLongest, longestOptionProblem } from "./mcq-lengths";
+import { visibleText } from "./render";
 
 // The correct option made the longest of the three (the fixture's correct "$2C$" is the shortest).
 const LONG_RIGHT = MCQ_OPTIONS.replace('{ en: "$2C$", zh: "$2C$" }', '{ en: "$2C$: one pair per channel, whatever the batch", zh: "$2C$：每个通道一对，与 batch 无关" }');

@@ -1,25 +1,9 @@
-import { fromHtml } from "hast-util-from-html";
-import type { Nodes } from "hast";
+import { visibleText } from "./render";
 import { type DeckCard } from "./schema";
 import { type Language, LANGUAGES } from "@/lib/i18n";
 
 /** Always picking the longest option may be right on at most this share of the deck's multiple-choice cards. */
 export const MAX_LONGEST_CORRECT_SHARE = 1 / 3;
-
-/** The text a learner sees in rendered inline HTML: KaTeX's hidden MathML copy is left out. */
-export function visibleText(html: string): string {
-  const parts: string[] = [];
-  const walk = (node: Nodes) => {
-    if (node.type === "text") parts.push(node.value);
-    if (node.type === "element") {
-      const className = node.properties.className;
-      if (Array.isArray(className) && className.includes("katex-mathml")) return;
-    }
-    if ("children" in node) node.children.forEach((child) => walk(child as Nodes));
-  };
-  walk(fromHtml(html, { fragment: true }));
-  return parts.join("").replace(/\s+/g, " ").trim();
-}
 
 /** True when a correct option is (one of) the longest, by visible characters, in this language. */
 export function correctIsLongest(card: DeckCard, lang: Language): boolean {

@@ -1,11 +1,18 @@
 import { createHash } from "node:crypto";
 import matter from "gray-matter";
+import katex from "katex";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
 import { spokenProblem } from "./spoken";
 import { DEBATED_TAG, DEFAULT_TOLERANCE, LAB_TAG_PREFIX, labTag, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
 import { LANGUAGES, type Language } from "@/lib/i18n";
+
+/**
+ * The stored HTML depends on the renderer as well as the source: a KaTeX upgrade changes its class names (and
+ * the stylesheet the pages load with it), so the renderer is part of a card's hash and the sync re-renders.
+ */
+export const RENDERER = `katex ${katex.version}`;
 
 const SECTIONS = {
   Question: "question",
@@ -171,7 +178,7 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     body,
     spec,
     searchText: text.join("\n").toLowerCase(),
-    contentHash: createHash("sha256").update(source).digest("hex"),
+    contentHash: createHash("sha256").update(RENDERER).update("\n").update(source).digest("hex"),
   };
 }
 

@@ -8,6 +8,8 @@ import rehypeKatex from "rehype-katex";
 import rehypeStringify from "rehype-stringify";
 import { VFile } from "vfile";
 import type { Root, RootContent } from "mdast";
+import type { Nodes } from "hast";
+import { fromHtml } from "hast-util-from-html";
 
 // CommonMark does not close `**` when the character inside it is CJK punctuation and the one outside a letter
 // ("**层归一化计算什么。**对…" would show its asterisks); remark-cjk-friendly relaxes that rule for CJK text.
@@ -39,6 +41,21 @@ export function plainText(nodes: readonly RootContent[]): string {
   };
   nodes.forEach(walk);
   return parts.join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** The text a learner sees in rendered HTML: KaTeX's hidden MathML copy is left out. */
+export function visibleText(html: string): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === "text") parts.push(node.value);
+    if (node.type === "element") {
+      const className = node.properties.className;
+      if (Array.isArray(className) && className.includes("katex-mathml")) return;
+    }
+    if ("children" in node) node.children.forEach((child) => walk(child as Nodes));
+  };
+  walk(fromHtml(html, { fragment: true }));
+  return parts.join("").replace(/\s+/g, " ").trim();
 }
 
 /** Markdown text → HTML, on the server (KaTeX included). */

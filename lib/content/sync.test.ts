@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { gradeCard } from "@/lib/srs/review";
-import { bilingualBody, deckCard, learnerRef } from "@/lib/testing/deck";
+import { createHash } from "node:crypto";
+import { bilingualBody, cardSource, deckCard, learnerRef } from "@/lib/testing/deck";
 import { syncDeck } from "./sync";
 import { resetDatabase } from "@/lib/testing/reset";
 
@@ -30,6 +31,15 @@ describe("syncDeck", () => {
     expect(JSON.parse(card.body).en.answer).toContain("one pair per channel");
     expect(await prisma.reviewLog.count({ where: { cardId: "one" } })).toBe(1);
     expect(await prisma.cardState.findFirstOrThrow()).toEqual(before);
+  });
+
+  it("re-renders a card stored by another KaTeX, though its file did not change", async () => {
+    await syncDeck([deckCard("one")]);
+    // What a card rendered by KaTeX 0.16 (the hash of its source alone) looks like to the sync.
+    await prisma.card.update({ where: { id: "one" }, data: { contentHash: createHash("sha256").update(deckCard("one").contentHash).digest("hex"), body: "{}" } });
+    expect(await syncDeck([deckCard("one")])).toMatchObject({ updated: 1 });
+    expect(JSON.parse((await prisma.card.findUniqueOrThrow({ where: { id: "one" } })).body).en.question).toContain("<p>");
+    expect(deckCard("one").contentHash).not.toBe(createHash("sha256").update(cardSource({ id: "one" })).digest("hex"));
   });
 
   it("retires a removed card with its history kept, and brings it back when its file returns", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { isLanguage, LANGUAGE_COOKIE, type Language } from "./language";
-import { MESSAGES } from "./messages";
+import { MESSAGES, type Messages } from "./messages";
 
 /** The chosen language, else the browser's preference, else English. */
 export const getLanguage = cache(async (): Promise<Language> => {
@@ -15,4 +15,12 @@ export const getLanguage = cache(async (): Promise<Language> => {
 export async function getMessages() {
   const lang = await getLanguage();
   return { lang, t: MESSAGES[lang] };
+}
+
+/**
+ * A page's `generateMetadata` whose tab title is in the learner's language: `export const generateMetadata =
+ * titled((t) => t.stats.title)`. The root layout adds " · <app name>".
+ */
+export function titled(pick: (t: Messages) => string) {
+  return async (): Promise<{ title: string }> => ({ title: pick((await getMessages()).t) });
 }

@@ -4,9 +4,9 @@ import { cardFilterSchema, listCards } from "@/lib/cards/queries";
 import { DIFFICULTIES, TOPICS } from "@/lib/content/schema";
 import { CardHtml, CardMeta, debatedMarker } from "@/app/ui/cards/card-sides";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Cards" };
+export const generateMetadata = titled((t) => t.cards.title);
 
 export default async function CardsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
   const [{ lang, t }, params] = await Promise.all([getMessages(), searchParams]);

@@ -6,8 +6,16 @@ import { getLearner } from "@/lib/learner";
 import { AnswerSides, CardHtml, CardMeta, debatedMarker, McqOptionList } from "@/app/ui/cards/card-sides";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
+import { visibleText } from "@/lib/content/render";
 
-export const metadata: Metadata = { title: "Card" };
+/** A card's tab says what it asks: the start of its question, in the learner's language. */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const [{ id }, { lang, t }] = await Promise.all([params, getMessages()]);
+  const card = await getCard(id, lang);
+  if (!card) return { title: t.errors.notFoundTitle };
+  const question = visibleText(card.sides.question);
+  return { title: question.length > 60 ? `${question.slice(0, 59)}…` : question };
+}
 
 export default async function CardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
   const [{ id }, { page }, { lang, t }, learner] = await Promise.all([params, searchParams, getMessages(), getLearner()]);

@@ -6,9 +6,9 @@ import { abandonQuizAction } from "@/lib/quiz/actions";
 import { getUnfinishedQuiz } from "@/lib/quiz/session";
 import { QuizBuilder } from "./quiz-builder";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Quiz" };
+export const generateMetadata = titled((t) => t.quiz.title);
 
 export default async function QuizPage() {
   const [{ t }, learner] = await Promise.all([getMessages(), getLearner()]);

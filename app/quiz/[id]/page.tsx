@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 import { getLearner } from "@/lib/learner";
 import { getQuizScreen } from "@/lib/quiz/queries";
 import { QuizQuestion } from "./quiz-question";
 
-export const metadata: Metadata = { title: "Quiz" };
+export const generateMetadata = titled((t) => t.quiz.title);
 
 export default async function QuizQuestionPage({
   params,

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLearner } from "@/lib/learner";
 import { listQuizzes } from "@/lib/quiz/session";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Past quizzes" };
+export const generateMetadata = titled((t) => t.quiz.history);
 
 export default async function QuizHistoryPage() {
   const [{ lang, t }, learner] = await Promise.all([getMessages(), getLearner()]);

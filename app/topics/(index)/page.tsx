@@ -3,9 +3,9 @@ import Link from "next/link";
 import { countCardsByTopic } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Topics" };
+export const generateMetadata = titled((t) => t.topicGuide.title);
 
 export default async function TopicsPage() {
   const [{ t }, counts] = await Promise.all([getMessages(), countCardsByTopic()]);

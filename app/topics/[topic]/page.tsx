@@ -7,7 +7,11 @@ import { TOPICS } from "@/lib/content/schema";
 import { startTopicQuizAction } from "@/lib/quiz/actions";
 import { getMessages } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Topic" };
+export async function generateMetadata({ params }: { params: Promise<{ topic: string }> }): Promise<Metadata> {
+  const [{ topic: slug }, { t }] = await Promise.all([params, getMessages()]);
+  const topic = TOPICS.find((known) => known === slug);
+  return { title: topic ? t.topics[topic] : t.errors.notFoundTitle };
+}
 
 const DIFFICULTY_ORDER = { E: 0, M: 1, H: 2 } as const;
 

@@ -4,12 +4,12 @@ import { notFound, redirect } from "next/navigation";
 import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
 import { formatClock, StatTiles } from "@/app/ui/stat-tiles";
 import { format } from "@/lib/i18n";
-import { getMessages } from "@/lib/i18n/server";
+import { getMessages, titled } from "@/lib/i18n/server";
 import { getLearner } from "@/lib/learner";
 import { getQuizResult } from "@/lib/quiz/queries";
 import { ScheduleGrade } from "./schedule-grade";
 
-export const metadata: Metadata = { title: "Quiz result" };
+export const generateMetadata = titled((t) => `${t.quiz.title}: ${t.quiz.result}`);
 
 export default async function QuizResultPage({ params }: { params: Promise<{ id: string }> }) {
   const [{ id }, { lang, t }, learner] = await Promise.all([params, getMessages(), getLearner()]);
