@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { titled } from "@/lib/i18n/server";
 import { parseCalculatorState } from "@/lib/calculator";
 import { Calculator } from "./calculator";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { getLearner } from "@/lib/learner";
 import { ImportForm } from "./import-form";
 import { getMessages, titled } from "@/lib/i18n/server";

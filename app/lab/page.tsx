@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { listLabCards } from "@/lib/cards/queries";
 import { queryTexts, readSetup } from "@/lib/experiments";
 import { getMessages, titled } from "@/lib/i18n/server";

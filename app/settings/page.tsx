@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLearner, getSettings } from "@/lib/learner";
 import { AccountSection } from "@/app/account/account-section";

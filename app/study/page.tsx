@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { TOPICS } from "@/lib/content/schema";
 import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import { getLearner } from "@/lib/learner";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { CARD_TYPES, DIFFICULTIES, TOPICS } from "@/lib/content/schema";
 import { getLearner } from "@/lib/learner";

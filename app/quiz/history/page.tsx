@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getLearner } from "@/lib/learner";
 import { listQuizzes } from "@/lib/quiz/session";

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import Link from "next/link";
 import { countCardsByTopic } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
