@@ -108,7 +108,9 @@ async function seedLearner(base: string): Promise<string> {
 /** The gzip size of the scripts the page's HTML asks for: what a phone downloads before the page can respond. */
 async function firstLoadJsKb(url: string, cookie: string): Promise<number> {
   const html = await (await fetch(url, { headers: { cookie } })).text();
-  const scripts = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1]!))];
+  // A nomodule script (Next's polyfills) is never fetched by a browser that runs modules.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((match) => !/\snomodule\b/i.test(match[0]));
+  const scripts = [...new Set(tags.map((match) => match[1]!))];
   let bytes = 0;
   for (const src of scripts) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, url))).arrayBuffer())).length;
   return bytes / 1024;

@@ -1,6 +1,7 @@
 "use client";
 
 import katex from "katex";
+import "katex/dist/katex.min.css";
 import { useMemo } from "react";
 
 /** Live formulas: the numbers change as the user types, so KaTeX renders here rather than on the server. */

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { cardFilterSchema, listCards } from "@/lib/cards/queries";
 import { DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { CardHtml, CardMeta } from "@/app/ui/cards/card-sides";
+import { CardHtml } from "@/app/ui/cards/card-sides";
+import { CardMeta } from "@/app/ui/cards/card-meta";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getCard, listReviewHistory } from "@/lib/cards/queries";
 import { getLearnerId } from "@/lib/learner";
-import { AnswerSides, CardHtml, CardMeta, McqOptionList } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, McqOptionList } from "@/app/ui/cards/card-sides";
+import { CardMeta } from "@/app/ui/cards/card-meta";
 import { getMessages } from "@/lib/i18n/server";
 
 export const metadata: Metadata = { title: "Card" };

@@ -1,3 +1,6 @@
+// Card HTML carries KaTeX's markup: its stylesheet comes with the components that show it, so a page without
+// card math (home, quiz builder, statistics…) neither downloads nor waits for it.
+import "katex/dist/katex.min.css";
 import type { CardSides } from "@/lib/content/schema";
 
 /** Card HTML comes from our own Markdown, rendered (and stripped of raw HTML) on the server at sync time. */
@@ -30,25 +33,6 @@ export function AnswerSides({
         </ul>
       </section>
     </div>
-  );
-}
-
-export function CardMeta({
-  topic,
-  difficulty,
-}: {
-  topic: string;
-  difficulty: string;
-}) {
-  return (
-    <p className="flex flex-wrap gap-2 text-xs">
-      <span className="rounded-full bg-accent-50 px-2.5 py-1 font-medium text-accent-700 dark:bg-zinc-800 dark:text-accent-300">
-        {topic}
-      </span>
-      <span className="rounded-full bg-zinc-100 px-2.5 py-1 font-medium text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300">
-        {difficulty}
-      </span>
-    </p>
   );
 }
 
