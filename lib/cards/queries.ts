@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
 import { CARD_TYPES, DIFFICULTIES, TOPICS, type CardSides } from "@/lib/content/schema";
+import { questionPreview, type QuestionPreview } from "@/lib/content/preview";
 import type { Language } from "@/lib/i18n";
 
 /** A card as pages show it: one language's sides plus its metadata. */
@@ -56,6 +57,14 @@ export async function listCards(filter: CardFilter, lang: Language): Promise<Car
     select: CARD_COLUMNS,
   });
   return cards.map((card) => toCardView(decodeCard(card), lang));
+}
+
+/** A card as a list shows it: what it is about and the opening of its question; the rest is on its own page. */
+export type CardSummary = Pick<CardView, "id" | "type" | "topic" | "difficulty"> & { question: QuestionPreview };
+
+export async function listCardSummaries(filter: CardFilter, lang: Language): Promise<CardSummary[]> {
+  const cards = await listCards(filter, lang);
+  return cards.map(({ id, type, topic, difficulty, sides }) => ({ id, type, topic, difficulty, question: questionPreview(sides.question) }));
 }
 
 export async function getCard(id: string, lang: Language): Promise<CardView | null> {

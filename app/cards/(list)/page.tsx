@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cardFilterSchema, listCards } from "@/lib/cards/queries";
+import { cardFilterSchema, listCardSummaries } from "@/lib/cards/queries";
 import { DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { CardHtml } from "@/app/ui/cards/card-sides";
 import { CardMeta } from "@/app/ui/cards/card-meta";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
@@ -16,7 +15,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     topic: params.topic || undefined,
     difficulty: params.difficulty || undefined,
   });
-  const cards = await listCards(filter, lang);
+  const cards = await listCardSummaries(filter, lang);
   const field = "rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <div className="space-y-6">
@@ -62,8 +61,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           {cards.map((card) => (
             <li key={card.id} className="relative space-y-2 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-900" data-testid="card-result">
               <CardMeta topic={t.topics[card.topic]} difficulty={t.difficulties[card.difficulty]} />
-              <Link href={`/cards/${card.id}`} className="block font-medium after:absolute after:inset-0">
-                <CardHtml html={card.sides.question} />
+              <Link href={`/cards/${card.id}`} className="card-prose block font-medium after:absolute after:inset-0">
+                <span dangerouslySetInnerHTML={{ __html: card.question.html }} />
+                {card.question.more && " …"}
               </Link>
             </li>
           ))}
