@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLearnerId } from "@/lib/learner";
 import { getStats, type RetentionGroup } from "@/lib/stats";
-import { CalendarHeatmap, ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./charts";
+import { CalendarHeatmap } from "./calendar-heatmap";
+import { ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./lazy-charts";
 import { format } from "@/lib/i18n";
 import { getMessages } from "@/lib/i18n/server";
 
