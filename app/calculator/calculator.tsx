@@ -2,7 +2,9 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { CALCS, serializeCalculatorState, type Calc, type CalculatorState } from "@/lib/calculator";
+// The calculator imports lib/calculator module by module, not through its index: the index also brings the
+// server-side URL parser and engine-call schemas, and with them zod, into the browser.
+import { CALCS, serializeCalculatorState, type Calc, type CalculatorState } from "@/lib/calculator/url-state";
 import type { CalculatorMessages } from "@/lib/i18n";
 import { Choice } from "./fields";
 import { FoldMode } from "./fold-mode";
