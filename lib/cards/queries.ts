@@ -62,9 +62,22 @@ export async function listCards(filter: CardFilter, lang: Language): Promise<Car
 /** A card as a list shows it: what it is about and the opening of its question; the rest is on its own page. */
 export type CardSummary = Pick<CardView, "id" | "type" | "topic" | "difficulty"> & { question: QuestionPreview };
 
+// A preview depends only on the stored question HTML, which changes only when the deck is synced; parsing all of
+// them again for every request was most of the list's server time.
+const previews = new Map<string, QuestionPreview>();
+
+function previewOf(questionHtml: string): QuestionPreview {
+  let preview = previews.get(questionHtml);
+  if (!preview) {
+    preview = questionPreview(questionHtml);
+    previews.set(questionHtml, preview);
+  }
+  return preview;
+}
+
 export async function listCardSummaries(filter: CardFilter, lang: Language): Promise<CardSummary[]> {
   const cards = await listCards(filter, lang);
-  return cards.map(({ id, type, topic, difficulty, sides }) => ({ id, type, topic, difficulty, question: questionPreview(sides.question) }));
+  return cards.map(({ id, type, topic, difficulty, sides }) => ({ id, type, topic, difficulty, question: previewOf(sides.question) }));
 }
 
 export async function getCard(id: string, lang: Language): Promise<CardView | null> {
