@@ -19,7 +19,7 @@ type CalendarLabels = { title: string; cell: string; less: string; more: string 
 /**
  * A year of study days as weeks (columns) × weekdays (rows), Sunday on top, as in Anki and GitHub. Drawn on the
  * server on Recharts' own SVG surface: a grid of squares needs none of a chart's scales or JavaScript, so the
- * one chart at the top of the page costs the phone nothing to run. Each square names its day on hover.
+ * one chart at the top of the page costs the phone nothing to run. A day with reviews names itself on hover.
  */
 export function CalendarHeatmap({ days, labels }: { days: CalendarDay[]; labels: CalendarLabels }) {
   const offset = new Date(`${days[0]!.day}T12:00:00`).getDay();
@@ -32,18 +32,17 @@ export function CalendarHeatmap({ days, labels }: { days: CalendarDay[]; labels:
     <div dir="rtl" className="overflow-x-auto">
       <div dir="ltr" className="w-max">
         <Surface width={weeks * STEP + 2 * MARGIN} height={7 * STEP + 2 * MARGIN} title={labels.title} role="img">
-          {cells.map((cell) => (
-            <rect
-              key={cell.day}
-              x={MARGIN + cell.week * STEP}
-              y={MARGIN + cell.weekday * STEP}
-              width={SQUARE}
-              height={SQUARE}
-              rx={2}
-              className={LEVEL_CLASSES[level(cell.reviews)]}
-            >
-              <title>{format(labels.cell, { day: cell.day, count: cell.reviews })}</title>
-            </rect>
+          {/* One group per shade, and a hover title only on days with reviews: a year is 365 squares. */}
+          {LEVEL_CLASSES.map((className, shade) => (
+            <g key={className} className={className}>
+              {cells
+                .filter((cell) => level(cell.reviews) === shade)
+                .map((cell) => (
+                  <rect key={cell.day} x={MARGIN + cell.week * STEP} y={MARGIN + cell.weekday * STEP} width={SQUARE} height={SQUARE} rx={2}>
+                    {cell.reviews > 0 ? <title>{format(labels.cell, { day: cell.day, count: cell.reviews })}</title> : null}
+                  </rect>
+                ))}
+            </g>
           ))}
         </Surface>
         <p className="flex items-center gap-1 text-xs" aria-hidden="true">
