@@ -1,4 +1,8 @@
-import { frameworkDefaults, KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS, type Framework, type Mode, type NormLayerName } from "@/lib/bn";
+// lib/bn's defaults and layer lists, not its index: this file runs in the browser, where the engine itself
+// (forward, backward, fold) belongs in the Web Worker and in the modes that use it.
+import { KERAS_LAYERS, PYTORCH_LAYERS, type NormLayerName } from "@/lib/bn/count-params";
+import { frameworkDefaults, layerFlagDefaults } from "@/lib/bn/defaults";
+import type { Framework, Mode } from "@/lib/bn/types";
 import { formatNumber } from "./format";
 
 /*
