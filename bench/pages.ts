@@ -6,7 +6,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
@@ -157,6 +157,7 @@ function medians(runs: Figures[]): Figures {
 const round = (value: number, digits = 0) => Number(value.toFixed(digits));
 
 const started = Date.now();
+const loadAtStart = loadavg()[0]!;
 const servers: ChildProcess[] = [];
 let bareCopy: string | null = null;
 try {
@@ -200,7 +201,8 @@ try {
   const columns = ["page", "perf", "a11y", "TBT ms", "LCP s", "CLS", "first-load JS KB", "all JS KB", "perf Δ", "TBT Δ ms", "JS Δ KB", "targets"];
   const widths = [12, 5, 5, 7, 6, 6, 17, 10, 7, 9, 8, 0];
   const line = (cells: (string | number)[]) => cells.map((cell, index) => String(cell).padEnd(widths[index]!)).join(" ").trimEnd();
-  console.log(`\nLighthouse ${RUNS}× per page, medians (mobile, simulated throttling); JS in gzip KB; Δ against the bare page`);
+  const load = `load average ${loadAtStart.toFixed(1)} → ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+  console.log(`\nLighthouse ${RUNS}× per page, medians (mobile, simulated throttling); JS in gzip KB; Δ against the bare page; ${load}`);
   console.log(line(columns));
   for (const [name, figures] of results) {
     const check = meets(figures);
@@ -226,6 +228,7 @@ try {
     JSON.stringify({
       runs: RUNS,
       seconds: Math.round((Date.now() - started) / 1000),
+      loadAverage: [round(loadAtStart, 1), round(loadavg()[0]!, 1)],
       pages: Object.fromEntries(
         [...results].map(([name, figures]) => [
           name,
