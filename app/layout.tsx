@@ -1,6 +1,5 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
-import "katex/dist/katex.min.css";
 import "./globals.css";
 import { LanguageSwitch } from "@/app/ui/nav/language-switch";
 import { NavLinks } from "@/app/ui/nav/nav-links";

@@ -1,13 +1,21 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
-import { CALCS, serializeCalculatorState, type Calc, type CalculatorState } from "@/lib/calculator";
+// The calculator imports lib/calculator module by module, not through its index: the index also brings the
+// server-side URL parser and engine-call schemas, and with them zod, into the browser.
+import { CALCS, serializeCalculatorState, type Calc, type CalculatorState } from "@/lib/calculator/url-state";
 import type { CalculatorMessages } from "@/lib/i18n";
 import { Choice } from "./fields";
-import { FoldMode } from "./fold-mode";
-import { ParamsMode } from "./params-mode";
 import { TensorMode } from "./tensor-mode";
+
+// The tensor mode is the one a visitor lands on; the other two, which run the engine on the main thread, load
+// when chosen (or, from a link that opens them, with the page). Their placeholder is also their own Suspense
+// boundary, so the mode switch shows at once while the chosen mode loads.
+const ModeLoading = () => <div aria-busy="true" className="min-h-96" />;
+const ParamsMode = dynamic(() => import("./params-mode").then((mode) => mode.ParamsMode), { loading: ModeLoading });
+const FoldMode = dynamic(() => import("./fold-mode").then((mode) => mode.FoldMode), { loading: ModeLoading });
 
 const URL_DEBOUNCE_MS = 400;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { type FieldError } from "@/lib/calculator";
+import { type FieldError } from "@/lib/calculator/tensor";
 import { format, type CalculatorMessages } from "@/lib/i18n";
 
 export const inputClass =

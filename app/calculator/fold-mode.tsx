@@ -1,7 +1,12 @@
 "use client";
 
 import { useMemo } from "react";
-import { computeFold, foldWorking, formatNumber, PRINT_LIMIT, summarize, type FoldForm, type FoldView, type TensorDisplay } from "@/lib/calculator";
+import { computeFold, type FoldView } from "@/lib/calculator/fold";
+import { formatNumber } from "@/lib/calculator/format";
+import { summarize } from "@/lib/calculator/summary";
+import { PRINT_LIMIT, type TensorDisplay } from "@/lib/calculator/tensor";
+import type { FoldForm } from "@/lib/calculator/url-state";
+import { foldWorking } from "@/lib/calculator/working";
 import type { CalculatorMessages } from "@/lib/i18n";
 import { Choice, errorText, TextField } from "./fields";
 import { cellClass, headClass, Section, TensorBlock } from "./tensor-results";

@@ -1,4 +1,4 @@
-import type { Histogram as HistogramData } from "@/lib/calculator";
+import type { Histogram as HistogramData } from "@/lib/calculator/summary";
 
 const WIDTH = 240;
 const HEIGHT = 64;

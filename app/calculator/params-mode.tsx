@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo } from "react";
-import { computeParams, KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS, type ParamsForm } from "@/lib/calculator";
+import { computeParams } from "@/lib/calculator/params";
+import { KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS, type ParamsForm } from "@/lib/calculator/url-state";
 import type { Framework, NormLayerName, ParamCount } from "@/lib/bn";
 import { format, type CalculatorMessages } from "@/lib/i18n";
 import { Choice, errorText, Flags, SelectField, TextField } from "./fields";

@@ -1,6 +1,8 @@
 "use client";
 
-import { applyPreset, defaultEps, defaultMomentum, matchingPreset, TENSOR_PRESETS, type FieldError, type TensorForm, type TensorPresetId } from "@/lib/calculator";
+import { applyPreset, matchingPreset, TENSOR_PRESETS, type TensorPresetId } from "@/lib/calculator/presets";
+import type { FieldError } from "@/lib/calculator/tensor";
+import { defaultEps, defaultMomentum, type TensorForm } from "@/lib/calculator/url-state";
 import type { Framework } from "@/lib/bn";
 import { format, type CalculatorMessages } from "@/lib/i18n";
 import { Choice, errorText, Flags, SelectField, TextField } from "./fields";

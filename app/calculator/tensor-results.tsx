@@ -1,6 +1,9 @@
 "use client";
 
-import { formatNumber, formatTensor, tensorWorking, type TensorDisplay, type TensorView } from "@/lib/calculator";
+import { formatNumber } from "@/lib/calculator/format";
+import { formatTensor } from "@/lib/calculator/summary";
+import type { TensorDisplay, TensorView } from "@/lib/calculator/tensor";
+import { tensorWorking } from "@/lib/calculator/working";
 import { format, type CalculatorMessages } from "@/lib/i18n";
 import { Histogram } from "./histogram";
 import { Tex } from "./tex";

@@ -1,7 +1,7 @@
 "use client";
 
 import { startTransition, useEffect, useRef, useState } from "react";
-import type { TensorForm } from "@/lib/calculator";
+import type { TensorForm } from "@/lib/calculator/url-state";
 import type { TensorReply, TensorRequest } from "./bn.worker";
 
 const DEBOUNCE_MS = 60;

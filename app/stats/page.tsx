@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getLearner } from "@/lib/learner";
 import { getStats, type RetentionGroup } from "@/lib/stats";
-import { CalendarHeatmap, ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./charts";
+import { CalendarHeatmap } from "./calendar-heatmap";
+import { ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./lazy-charts";
 import { format } from "@/lib/i18n";
 import { getMessages, titled } from "@/lib/i18n/server";
 

@@ -16,6 +16,7 @@ export {
   type TensorView,
 } from "./tensor";
 export * from "./url-state";
+export { parseCalculatorState, queryRecord } from "./url-parse";
 export { parseSeed, parseShape, parseValues } from "./values";
 export { foldWorking, tensorWorking, type WorkingLine, type WorkingStep } from "./working";
 export { engineCall, EngineCallError, runEngine, type BnCallArgs, type EngineCall, type EngineCallName, type FoldCallArgs } from "./engine-call";

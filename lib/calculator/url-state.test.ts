@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STATE, MAX_URL_CHARS, parseCalculatorState, serializeCalculatorState, type CalculatorState } from "./url-state";
+import { DEFAULT_STATE, MAX_URL_CHARS, serializeCalculatorState, type CalculatorState } from "./url-state";
+import { parseCalculatorState } from "./url-parse";
 
 function roundTrip(state: CalculatorState): CalculatorState {
   return parseCalculatorState(new URLSearchParams(serializeCalculatorState(state).query));

@@ -5,6 +5,7 @@ import { loadDebates, type Debate } from "@/lib/content/debates";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
 import { CARD_TYPES, DEBATED_TAG, DIFFICULTIES, LAB_TAG_PREFIX, labExperimentsOf, TOPICS, type CardSides } from "@/lib/content/schema";
 import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
+import { questionPreview, type QuestionPreview } from "@/lib/content/preview";
 import type { Language } from "@/lib/i18n";
 
 /** A card as pages show it: one language's sides plus its metadata. */
@@ -65,6 +66,27 @@ export async function listCards(filter: CardFilter, lang: Language): Promise<Car
     select: CARD_COLUMNS,
   });
   return cards.map((card) => toCardView(decodeCard(card), lang));
+}
+
+/** A card as a list shows it: what it is about and the opening of its question; the rest is on its own page. */
+export type CardSummary = Pick<CardView, "id" | "type" | "topic" | "difficulty" | "debated"> & { question: QuestionPreview };
+
+// A preview depends only on the stored question HTML, which changes only when the deck is synced; parsing all of
+// them again for every request was most of the list's server time.
+const previews = new Map<string, QuestionPreview>();
+
+function previewOf(questionHtml: string): QuestionPreview {
+  let preview = previews.get(questionHtml);
+  if (!preview) {
+    preview = questionPreview(questionHtml);
+    previews.set(questionHtml, preview);
+  }
+  return preview;
+}
+
+export async function listCardSummaries(filter: CardFilter, lang: Language): Promise<CardSummary[]> {
+  const cards = await listCards(filter, lang);
+  return cards.map(({ id, type, topic, difficulty, debated, sides }) => ({ id, type, topic, difficulty, debated, question: previewOf(sides.question) }));
 }
 
 export async function getCard(id: string, lang: Language): Promise<CardView | null> {

@@ -4,7 +4,7 @@ import { computeFold } from "@/lib/calculator/fold";
 import { computeParams } from "@/lib/calculator/params";
 import { computeTensor, type TensorDisplay } from "@/lib/calculator/tensor";
 import { formatNumber } from "@/lib/calculator/format";
-import { parseCalculatorState } from "@/lib/calculator/url-state";
+import { parseCalculatorState } from "@/lib/calculator/url-parse";
 import type { DeckCard, NumericParam, NumericTemplate } from "@/lib/content/schema";
 import { calculatorHref } from "@/lib/calculator/link";
 import { loadTestDeck, storedCard } from "@/lib/testing/deck";

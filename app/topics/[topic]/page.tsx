@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AnswerSides, CardHtml, CardMeta, debatedMarker, McqOptionList } from "@/app/ui/cards/card-sides";
+import { AnswerSides, CardHtml, McqOptionList } from "@/app/ui/cards/card-sides";
+import { CardMeta, debatedMarker } from "@/app/ui/cards/card-meta";
 import { listCards } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
 import { startTopicQuizAction } from "@/lib/quiz/actions";

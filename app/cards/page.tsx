@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { cardFilterSchema, listCards } from "@/lib/cards/queries";
+import { cardFilterSchema, listCardSummaries } from "@/lib/cards/queries";
 import { DIFFICULTIES, TOPICS } from "@/lib/content/schema";
-import { CardHtml, CardMeta, debatedMarker } from "@/app/ui/cards/card-sides";
+import { CardMeta, debatedMarker } from "@/app/ui/cards/card-meta";
 import { format } from "@/lib/i18n";
 import { getMessages, titled } from "@/lib/i18n/server";
 
@@ -14,7 +14,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     topic: params.topic || undefined,
     difficulty: params.difficulty || undefined,
   });
-  const cards = await listCards(filter, lang);
+  const cards = await listCardSummaries(filter, lang);
   const field = "rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <div className="space-y-6">
@@ -60,8 +60,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           {cards.map((card) => (
             <li key={card.id} className="relative space-y-2 p-4 hover:bg-zinc-50 dark:hover:bg-zinc-900" data-testid="card-result">
               <CardMeta topic={t.topics[card.topic]} difficulty={t.difficulties[card.difficulty]} debated={debatedMarker(card, t.debates)} />
-              <Link href={`/cards/${card.id}`} className="block font-medium after:absolute after:inset-0">
-                <CardHtml html={card.sides.question} />
+              <Link href={`/cards/${card.id}`} className="card-prose block font-medium after:absolute after:inset-0">
+                <span dangerouslySetInnerHTML={{ __html: card.question.html }} />
+                {card.question.more && " …"}
               </Link>
             </li>
           ))}

@@ -1,0 +1,68 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useEffect, useRef, useState, type ComponentProps } from "react";
+
+/*
+ * Recharts is the heaviest script of the app (about 125 KB gzip, and a few hundred milliseconds of a phone's
+ * main thread to start and draw): it is fetched only when one of these charts (all below the review calendar)
+ * comes into view, and each keeps a box of its final height meanwhile, so nothing moves when it arrives. The
+ * numbers are on the page already, in the server-rendered table under each chart.
+ */
+const Ratings = dynamic(() => import("./charts").then((charts) => charts.RatingsChart), { ssr: false, loading: () => null });
+const Forecast = dynamic(() => import("./charts").then((charts) => charts.ForecastChart), { ssr: false, loading: () => null });
+const Mastery = dynamic(() => import("./charts").then((charts) => charts.MasteryChart), { ssr: false, loading: () => null });
+const QuizScores = dynamic(() => import("./charts").then((charts) => charts.QuizScoresChart), { ssr: false, loading: () => null });
+
+function WhenInView({ height, children }: { height: number; children: React.ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const [inView, setInView] = useState(false);
+  useEffect(() => {
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        setInView(true);
+        observer.disconnect();
+      }
+    });
+    observer.observe(box.current!);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div ref={box} style={{ minHeight: height }}>
+      {inView ? children : null}
+    </div>
+  );
+}
+
+export function RatingsChart(props: ComponentProps<typeof Ratings>) {
+  return (
+    <WhenInView height={260}>
+      <Ratings {...props} />
+    </WhenInView>
+  );
+}
+
+export function ForecastChart(props: ComponentProps<typeof Forecast>) {
+  return (
+    <WhenInView height={240}>
+      <Forecast {...props} />
+    </WhenInView>
+  );
+}
+
+export function MasteryChart(props: ComponentProps<typeof Mastery>) {
+  const drawn = props.topics.filter((row) => row.meanRetrievability !== null).length;
+  return (
+    <WhenInView height={Math.max(120, drawn * 36 + 40)}>
+      <Mastery {...props} />
+    </WhenInView>
+  );
+}
+
+export function QuizScoresChart(props: ComponentProps<typeof QuizScores>) {
+  return (
+    <WhenInView height={260}>
+      <QuizScores {...props} />
+    </WhenInView>
+  );
+}
