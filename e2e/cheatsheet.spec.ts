@@ -36,7 +36,7 @@ test("a topic's cheat sheet opens from its study guide, in English and Chinese, 
   await page.getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("滑动平均统计量：速查表");
   await page.reload();
-  await expect(page).toHaveTitle("滑动平均统计量：速查表 · BN Interview Prep");
+  await expect(page).toHaveTitle("滑动平均统计量：速查表 · BN 面试备考");
   await expect(sheet.getByText("eps=1e-5").first()).toBeVisible();
   await expect(sheet.getByRole("heading", { name: "常见陷阱", level: 2 })).toBeVisible();
   await expect(page.getByRole("button", { name: "打印" })).toBeVisible();

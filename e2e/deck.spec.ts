@@ -147,3 +147,22 @@ test("the study screen's revealed answer offers the spoken version, for answered
     await expect(card).not.toHaveAttribute("data-card-id", id);
   }
 });
+
+test("browser tab titles follow the language, and a card's tab says what it asks", async ({ page }) => {
+  await page.goto("/cards/bn-params-in-cnn");
+  await expect(page).toHaveTitle(/^BN normalizes each neuron separately\. How is it applied in a CNN, and d…/);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page).toHaveTitle("BN 是对每个神经元单独归一化的，那在 CNN 里怎么用？参数会不会非常多？ · BN 面试备考");
+  for (const [path, title] of [
+    ["/study", "学习 · BN 面试备考"],
+    ["/stats", "统计 · BN 面试备考"],
+    ["/calculator", "BatchNorm 计算器 · BN 面试备考"],
+    ["/settings", "设置 · BN 面试备考"],
+    ["/", "BN 面试备考"],
+  ]) {
+    await page.goto(path!);
+    await expect(page).toHaveTitle(title!);
+  }
+  await page.getByRole("button", { name: "EN" }).click();
+  await expect(page).toHaveTitle("BN Interview Prep");
+});

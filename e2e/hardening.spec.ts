@@ -155,3 +155,14 @@ test("every response carries the security headers; each page its own script nonc
   expect(health.headers()["x-content-type-options"]).toBe("nosniff");
   await api.dispose();
 });
+
+test("a calculator link that folds a million seeded weights is computed in the browser, not by the server", async ({ page, baseURL }) => {
+  const link = "/calculator?calc=fold&kind=conv&wshape=1000,1000,1,1&wseed=7";
+  const api = await request.newContext({ baseURL });
+  const html = await (await api.get(link)).text();
+  expect(html).toContain('aria-busy="true"');
+  expect(html).not.toContain('data-testid="fold-table"');
+  await api.dispose();
+  await page.goto(link);
+  await expect(page.getByTestId("fold-table").locator("tbody tr")).toHaveCount(256);
+});

@@ -12,10 +12,11 @@ import { TensorMode } from "./tensor-mode";
 
 // The tensor mode is the one a visitor lands on; the other two, which run the engine on the main thread, load
 // when chosen (or, from a link that opens them, with the page). Their placeholder is also their own Suspense
-// boundary, so the mode switch shows at once while the chosen mode loads.
+// boundary, so the mode switch shows at once while the chosen mode loads. The fold is computed in the browser
+// only: a link with a million seeded weights must not cost the server a second of rendering.
 const ModeLoading = () => <div aria-busy="true" className="min-h-96" />;
 const ParamsMode = dynamic(() => import("./params-mode").then((mode) => mode.ParamsMode), { loading: ModeLoading });
-const FoldMode = dynamic(() => import("./fold-mode").then((mode) => mode.FoldMode), { loading: ModeLoading });
+const FoldMode = dynamic(() => import("./fold-mode").then((mode) => mode.FoldMode), { loading: ModeLoading, ssr: false });
 
 const URL_DEBOUNCE_MS = 400;
 
