@@ -35,8 +35,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     { href: "/calculator", label: t.nav.calculator },
     { href: "/lab", label: t.nav.lab },
     { href: "/stats", label: t.nav.stats },
+    { href: "/data", label: t.nav.data },
     { href: "/settings", label: t.nav.settings },
   ];
+  const account = { href: "/account", label: signedIn ? t.account.navAccount : t.account.navKeep };
   return (
     <html lang={lang === "zh" ? "zh-CN" : "en"}>
       <body className="min-h-dvh bg-white font-sans text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
@@ -47,18 +49,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t.skipToContent}
         </a>
         <header className="border-b border-zinc-200 dark:border-zinc-800">
-          <nav className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2" aria-label="Main">
-            <Link href="/" className="mr-2 rounded-md py-2 text-base font-semibold tracking-tight">
+          <nav className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-2 lg:flex-wrap" aria-label={t.nav.label}>
+            <Link href="/" className="mr-2 shrink-0 rounded-md py-2 text-base font-semibold tracking-tight">
               {t.appName}
             </Link>
-            <div className="flex flex-wrap items-center gap-2">
-              <NavLinks links={links} />
-              <Link
-                href="/account"
-                className="rounded-md border border-accent-600 px-2.5 py-1.5 text-sm font-medium text-accent-700 hover:bg-accent-50 dark:border-accent-400 dark:text-accent-300 dark:hover:bg-zinc-800"
-              >
-                {signedIn ? t.account.navAccount : t.account.navKeep}
-              </Link>
+            <div className="flex items-center gap-2 lg:flex-wrap">
+              <NavLinks links={links} account={account} menuLabel={t.nav.menu} />
               <LanguageSwitch lang={lang} label={t.language.label} />
             </div>
           </nav>

@@ -47,3 +47,33 @@ test("@phone no page scrolls sideways at 390 px, the deck's cards included", asy
     expect({ path, scrollWidth, culprit }).toEqual({ path, scrollWidth: 390, culprit: null });
   }
 });
+
+test("@phone the header is one line on a phone; its menu reaches every page, /data included, and closes by itself", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  const header = page.locator("header");
+  expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+  const menu = page.locator("summary", { hasText: "Menu" });
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const name of ["Study", "Quiz", "Topics", "Cards", "Calculator", "Lab", "Statistics", "Your data", "Settings", "Keep my progress"]) {
+    await expect(nav.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+  await page.keyboard.press("Escape");
+  await expect(nav.getByRole("link", { name: "Your data" })).toBeHidden();
+  await expect(menu).toBeFocused();
+  await page.keyboard.press("Enter");
+  await nav.getByRole("link", { name: "Your data" }).click();
+  await expect(page).toHaveURL(/\/data$/);
+  await expect(nav.getByRole("link", { name: "Settings" })).toBeHidden();
+  expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+});
+
+test("the desktop header links every page, /data included", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await nav.getByRole("link", { name: "Your data" }).click();
+  await expect(page).toHaveURL(/\/data$/);
+  await expect(nav.getByRole("link", { name: "Your data" })).toHaveAttribute("aria-current", "page");
+});

@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   const card = await getCard(id, lang);
   if (!card) return { title: t.errors.notFoundTitle };
   const question = visibleText(card.sides.question);
-  return { title: question.length > 60 ? `${question.slice(0, 59)}…` : question };
+  return { title: question.length > 60 ? `${question.slice(0, 59).trimEnd()}…` : question };
 }
 
 export default async function CardPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {

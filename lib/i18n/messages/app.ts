@@ -2,7 +2,20 @@ import { plural } from "../format";
 
 const en = {
   appName: "BN Interview Prep",
-  nav: { home: "Home", study: "Study", quiz: "Quiz", topics: "Topics", cards: "Cards", calculator: "Calculator", lab: "Lab", stats: "Statistics", settings: "Settings" },
+  nav: {
+    label: "Main",
+    menu: "Menu",
+    home: "Home",
+    study: "Study",
+    quiz: "Quiz",
+    topics: "Topics",
+    cards: "Cards",
+    calculator: "Calculator",
+    lab: "Lab",
+    stats: "Statistics",
+    data: "Your data",
+    settings: "Settings",
+  },
   language: { label: "Language", en: "English", zh: "中文" },
   skipToContent: "Skip to content",
   home: {
@@ -223,7 +236,20 @@ export type AppMessages = typeof en;
 
 const zh: AppMessages = {
   appName: "BN 面试备考",
-  nav: { home: "首页", study: "学习", quiz: "测验", topics: "主题", cards: "卡片", calculator: "计算器", lab: "实验室", stats: "统计", settings: "设置" },
+  nav: {
+    label: "主导航",
+    menu: "菜单",
+    home: "首页",
+    study: "学习",
+    quiz: "测验",
+    topics: "主题",
+    cards: "卡片",
+    calculator: "计算器",
+    lab: "实验室",
+    stats: "统计",
+    data: "我的数据",
+    settings: "设置",
+  },
   language: { label: "语言", en: "English", zh: "中文" },
   skipToContent: "跳到正文",
   home: {
