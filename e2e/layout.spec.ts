@@ -51,7 +51,7 @@ test("@phone no page scrolls sideways at 390 px, the deck's cards included", asy
 test("@phone the header is one line on a phone; its menu reaches every page, /data included, and closes by itself", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/");
-  const header = page.locator("header");
+  const header = page.getByRole("banner");
   expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
   const menu = page.locator("summary", { hasText: "Menu" });
   await menu.focus();
@@ -76,4 +76,25 @@ test("the desktop header links every page, /data included", async ({ page }) => 
   await nav.getByRole("link", { name: "Your data" }).click();
   await expect(page).toHaveURL(/\/data$/);
   await expect(nav.getByRole("link", { name: "Your data" })).toHaveAttribute("aria-current", "page");
+});
+
+test("@phone each line of the calculator's working keeps its result in view at 390 px, even for a batch of six", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/calculator?shape=6,1&x=1.5,-2.25,3.125,4.5,-5.75,6.375");
+  const lines = page.getByTestId("working-line");
+  await lines.first().scrollIntoViewIfNeeded();
+  await expect(lines.first().locator(".katex")).toBeVisible();
+  expect(await lines.count()).toBeGreaterThanOrEqual(7);
+  for (const line of await lines.all()) {
+    await line.scrollIntoViewIfNeeded();
+    await expect(line.locator(".katex")).toBeVisible();
+    // The last number KaTeX drew is the line's result; it must sit inside the formula's box, not scrolled away.
+    const [result, box] = await line.evaluate((element) => {
+      const numbers = [...element.querySelectorAll(".katex-html .mord")].filter((mord) => /\d/.test(mord.textContent ?? "") && mord.children.length === 0);
+      const last = numbers.at(-1)!.getBoundingClientRect();
+      const formula = element.querySelector(".katex")!.parentElement!.getBoundingClientRect();
+      return [last.right, formula.right];
+    });
+    expect(result, await line.locator("span").first().innerText()).toBeLessThanOrEqual(box + 1);
+  }
 });

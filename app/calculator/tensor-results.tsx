@@ -71,7 +71,7 @@ function Working({ view, messages }: { view: TensorView; messages: Messages }) {
       <p className="text-sm text-zinc-600 dark:text-zinc-400">{format(messages.workingNote, { channel: view.channel })}</p>
       <ol className="space-y-2">
         {lines.map((line) => (
-          <li key={line.step} className="grid gap-0.5">
+          <li key={line.step} className="grid gap-0.5" data-testid="working-line">
             <span className="text-xs font-medium text-zinc-600 dark:text-zinc-400">{messages.steps[line.step]}</span>
             <Tex tex={line.tex} display />
           </li>

@@ -60,16 +60,16 @@ describe("computeTensor", () => {
 describe("tensorWorking", () => {
   it("shows channel 0's numbers in the formulas", () => {
     const lines = Object.fromEntries(tensorWorking(view({})).map((line) => [line.step, line.tex]));
-    expect(lines.mean).toBe("\\mu_{0} = \\frac{1 + 2 + 3 + 4}{4} = 2.5");
+    expect(lines.mean).toBe("\\begin{aligned}\\mu_{0} &= \\frac{1 + 2 + 3 + 4}{4} \\\\ &= 2.5\\end{aligned}");
     expect(lines.variance).toContain("= 1.25");
-    expect(lines.xHat).toContain("\\frac{1 - 2.5}{\\sqrt{1.25 + 10^{-5}}} = -1.34164");
-    expect(lines.runningVar).toContain("0.9 \\cdot 1 + 0.1 \\cdot 1.66667 = 1.06667");
-    expect(lines.numBatchesTracked).toContain("0 + 1 = 1");
+    expect(lines.xHat).toContain("\\frac{1 - 2.5}{\\sqrt{1.25 + 10^{-5}}} \\\\ &= -1.34164");
+    expect(lines.runningVar).toContain("0.9 \\cdot 1 + 0.1 \\cdot 1.66667 \\\\ &= 1.06667");
+    expect(lines.numBatchesTracked).toContain("0 + 1 \\\\ &= 1");
   });
 
   it("uses Keras's momentum convention and the biased variance", () => {
     const lines = Object.fromEntries(tensorWorking(view({ framework: "keras", eps: "0.001", momentum: "0.99" })).map((line) => [line.step, line.tex]));
-    expect(lines.runningVar).toContain("1 \\cdot 0.99 + 1.25 \\cdot 0.01 = 1.0025");
+    expect(lines.runningVar).toContain("1 \\cdot 0.99 + 1.25 \\cdot 0.01 \\\\ &= 1.0025");
     expect(lines.numBatchesTracked).toBeUndefined();
   });
 });

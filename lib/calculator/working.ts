@@ -25,6 +25,36 @@ export interface WorkingLine {
 const RUNNING_MEAN = { pytorch: "\\text{running\\_mean}", keras: "\\text{moving\\_mean}" } as const;
 const RUNNING_VAR = { pytorch: "\\text{running\\_var}", keras: "\\text{moving\\_variance}" } as const;
 
+/**
+ * A chain `a ← b = c = d` as stacked lines aligned on its relations (`a ← b`, then `= c`, then `= d`): the
+ * result gets a short line of its own, so it stays in view on a phone even when the substituted numbers need
+ * scrolling.
+ */
+export function stacked(tex: string): string {
+  const parts: string[] = [];
+  const relations: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < tex.length; i++) {
+    const char = tex[i];
+    if (char === "{") depth++;
+    else if (char === "}") depth--;
+    else if (depth === 0) {
+      const relation = [" = ", " \\leftarrow "].find((candidate) => tex.startsWith(candidate, i));
+      if (relation) {
+        parts.push(tex.slice(start, i));
+        relations.push(relation.trim());
+        start = i + relation.length;
+        i += relation.length - 1;
+      }
+    }
+  }
+  parts.push(tex.slice(start));
+  if (parts.length < 3) return tex;
+  const rows = parts.slice(1).map((part, index) => `&${relations[index]} ${part}`);
+  return `\\begin{aligned}${parts[0]} ${rows.join(" \\\\ ")}\\end{aligned}`;
+}
+
 function sumOf(terms: string[]): string {
   return terms.join(" + ").replace(/\+ -/g, "- ");
 }
@@ -144,7 +174,7 @@ export function tensorWorking(view: TensorView): WorkingLine[] {
       });
     }
   }
-  return lines;
+  return lines.map((line) => ({ ...line, tex: stacked(line.tex) }));
 }
 
 /** Output channel c of a BatchNorm folded into the layer before it (torch/nn/utils/fusion.py v1.13). */
@@ -157,8 +187,10 @@ export function foldWorking(view: FoldView, c = 0): string[] {
   const w = view.weight[c * (view.weight.length / view.result.outChannels)]!;
   return [
     `W' = W\\cdot\\frac{\\gamma}{\\sqrt{\\text{var}+\\epsilon}},\\qquad b' = (b-\\mu)\\,\\frac{\\gamma}{\\sqrt{\\text{var}+\\epsilon}} + \\beta`,
-    `\\frac{\\gamma_{${c}}}{\\sqrt{\\text{var}_{${c}}+\\epsilon}} = \\frac{${g}}{${root}} = ${num(view.result.scale[c]!)}`,
-    `W'_{${c},0} = ${op(w)} \\cdot ${num(view.result.scale[c]!)} = ${num(view.result.weight[c * (view.weight.length / view.result.outChannels)]!)}`,
-    `b'_{${c}} = (${num(bias)} - ${op(view.runningMean[c]!)}) \\cdot ${num(view.result.scale[c]!)} + ${op(beta ?? 0)} = ${num(view.result.bias[c]!)}`,
+    ...[
+      `\\frac{\\gamma_{${c}}}{\\sqrt{\\text{var}_{${c}}+\\epsilon}} = \\frac{${g}}{${root}} = ${num(view.result.scale[c]!)}`,
+      `W'_{${c},0} = ${op(w)} \\cdot ${num(view.result.scale[c]!)} = ${num(view.result.weight[c * (view.weight.length / view.result.outChannels)]!)}`,
+      `b'_{${c}} = (${num(bias)} - ${op(view.runningMean[c]!)}) \\cdot ${num(view.result.scale[c]!)} + ${op(beta ?? 0)} = ${num(view.result.bias[c]!)}`,
+    ].map(stacked),
   ];
 }
