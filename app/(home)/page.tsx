@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { StatTiles } from "@/app/ui/stat-tiles";
+import { PlanAndLinks } from "./plan-and-links";
 import { getLearner } from "@/lib/learner";
 import { getStudyCounts } from "@/lib/srs/queries";
 import { getMessages } from "@/lib/i18n/server";
 
 export default async function HomePage() {
-  const [{ t }, learner] = await Promise.all([getMessages(), getLearner()]);
+  const [{ lang, t }, learner] = await Promise.all([getMessages(), getLearner()]);
   const counts = await getStudyCounts(learner);
   const stats = [
     { label: t.home.dueToday, value: counts.due, testId: "due-today" },
@@ -35,6 +36,7 @@ export default async function HomePage() {
           {t.home.browse}
         </Link>
       </div>
+      <PlanAndLinks learner={learner} counts={counts} t={t} locale={lang === "zh" ? "zh-CN" : "en"} />
     </div>
   );
 }

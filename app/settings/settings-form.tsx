@@ -6,13 +6,23 @@ import type { LearnerSettings } from "@/lib/learner";
 import type { Messages } from "@/lib/i18n";
 
 type Labels = Messages["settings"];
+type PlanLabels = Messages["plan"];
 type FieldName = "desiredRetention" | "newCardsPerDay" | "timeZone";
 const NUMBERS = [
   { name: "desiredRetention", step: "0.01", min: "0.7", max: "0.99", inputMode: "decimal" },
   { name: "newCardsPerDay", step: "1", min: "0", max: "500", inputMode: "numeric" },
 ] as const;
 
-export function SettingsForm({ settings, labels }: { settings: LearnerSettings; labels: Labels }) {
+export function SettingsForm({
+  settings,
+  labels,
+  plan,
+}: {
+  settings: LearnerSettings;
+  labels: Labels;
+  /** the interview-date field: its texts, the days it allows, and the note the new-card limit gets while a date is set */
+  plan: { labels: PlanLabels; min: string; max: string; limitNote: React.ReactNode };
+}) {
   const [state, formAction, pending] = useActionState<SettingsState, FormData>(saveSettings, { status: "idle" });
   const zones = useMemo(() => Intl.supportedValuesOf("timeZone"), []);
   const field = (name: FieldName, input: React.InputHTMLAttributes<HTMLInputElement>, className: string) => {
@@ -33,6 +43,7 @@ export function SettingsForm({ settings, labels }: { settings: LearnerSettings; 
         />
         <p id={`${name}-help`} className="text-sm text-zinc-600 dark:text-zinc-400">
           {labels[`${name}Help`]}
+          {name === "newCardsPerDay" && settings.interviewDate && <> {plan.limitNote}</>}
         </p>
         <div id={`${name}-error`} aria-live="polite">
           {errors?.map((code) => (
@@ -53,6 +64,32 @@ export function SettingsForm({ settings, labels }: { settings: LearnerSettings; 
           <option key={zone} value={zone} />
         ))}
       </datalist>
+      <div className="grid gap-1">
+        <label htmlFor="interviewDate" className="font-medium">
+          {plan.labels.dateLabel}
+        </label>
+        <input
+          id="interviewDate"
+          name="interviewDate"
+          type="date"
+          defaultValue={settings.interviewDate ?? ""}
+          min={plan.min}
+          max={plan.max}
+          aria-invalid={state.errors?.interviewDate ? true : undefined}
+          aria-describedby={`interviewDate-help${state.errors?.interviewDate ? " interviewDate-error" : ""}`}
+          className="w-48 rounded-md border border-zinc-300 bg-white px-3 py-2 aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        <p id="interviewDate-help" className="text-sm text-zinc-600 dark:text-zinc-400">
+          {plan.labels.dateHelp} {plan.labels.emptyToClear}
+        </p>
+        <div id="interviewDate-error" aria-live="polite">
+          {state.errors?.interviewDate?.map((code) => (
+            <p key={code} className="text-sm text-red-700 dark:text-red-400">
+              {plan.labels.errors[code as keyof PlanLabels["errors"]] ?? code}
+            </p>
+          ))}
+        </div>
+      </div>
       <div className="flex items-center gap-4">
         <button
           type="submit"

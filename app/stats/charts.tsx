@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { ForecastDay, QuizTopicScore, RatingsDay, TopicMastery } from "@/lib/stats/compute";
+import type { ForecastDay, QuizTopicScore, RatingsDay } from "@/lib/stats/compute";
 
 // Colours that read on white and on zinc-950; axis text and grid follow the text colour (currentColor).
 const GRADE_COLORS = { again: "#dc2626", hard: "#d97706", good: "#16a34a", easy: "#2563eb" } as const;
@@ -46,19 +46,6 @@ export function ForecastChart({ days, locale, labels }: { days: ForecastDay[]; l
       <Legend itemSorter={null} />
       <Bar dataKey="learning" name={labels.learning} stackId="due" fill={LEARNING_COLOR} isAnimationActive={false} />
       <Bar dataKey="review" name={labels.review} stackId="due" fill={REVIEW_COLOR} isAnimationActive={false} />
-    </BarChart>
-  );
-}
-
-export function MasteryChart({ topics, labels }: { topics: (TopicMastery & { name: string })[]; labels: { title: string; meanRecall: string } }) {
-  const data = topics.filter((row) => row.meanRetrievability !== null).map((row) => ({ name: row.name, recall: Math.round(row.meanRetrievability! * 1000) / 10 }));
-  return (
-    <BarChart data={data} layout="vertical" {...size(Math.max(120, data.length * 36 + 40))} title={labels.title} margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
-      <CartesianGrid horizontal={false} stroke="currentColor" strokeOpacity={0.15} />
-      <XAxis type="number" domain={[0, 100]} unit="%" {...axis} />
-      <YAxis type="category" dataKey="name" width={150} {...axis} />
-      <Tooltip {...tooltip} formatter={(value) => `${value}%`} />
-      <Bar dataKey="recall" name={labels.meanRecall} fill={REVIEW_COLOR} isAnimationActive={false} />
     </BarChart>
   );
 }

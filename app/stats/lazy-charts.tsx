@@ -11,7 +11,6 @@ import { useEffect, useRef, useState, type ComponentProps } from "react";
  */
 const Ratings = dynamic(() => import("./charts").then((charts) => charts.RatingsChart), { ssr: false, loading: () => null });
 const Forecast = dynamic(() => import("./charts").then((charts) => charts.ForecastChart), { ssr: false, loading: () => null });
-const Mastery = dynamic(() => import("./charts").then((charts) => charts.MasteryChart), { ssr: false, loading: () => null });
 const QuizScores = dynamic(() => import("./charts").then((charts) => charts.QuizScoresChart), { ssr: false, loading: () => null });
 
 function WhenInView({ height, children }: { height: number; children: React.ReactNode }) {
@@ -50,14 +49,6 @@ export function ForecastChart(props: ComponentProps<typeof Forecast>) {
   );
 }
 
-export function MasteryChart(props: ComponentProps<typeof Mastery>) {
-  const drawn = props.topics.filter((row) => row.meanRetrievability !== null).length;
-  return (
-    <WhenInView height={Math.max(120, drawn * 36 + 40)}>
-      <Mastery {...props} />
-    </WhenInView>
-  );
-}
 
 export function QuizScoresChart(props: ComponentProps<typeof QuizScores>) {
   return (

@@ -1,8 +1,14 @@
 import Link from "next/link";
 import { getLearner } from "@/lib/learner";
+import { addDays } from "@/lib/calendar";
+import { MAX_INTERVIEW_DAYS } from "@/lib/learner/interview-date";
 import { getStats, type RetentionGroup } from "@/lib/stats";
 import { CalendarHeatmap } from "./calendar-heatmap";
-import { ForecastChart, MasteryChart, QuizScoresChart, RatingsChart } from "./lazy-charts";
+import { ForecastChart, QuizScoresChart, RatingsChart } from "./lazy-charts";
+import { RecallDayForm } from "./recall-day-form";
+import { formatDay } from "@/app/ui/progress/format";
+import { LazyTopicProgressChart } from "@/app/ui/progress/lazy-topic-progress-chart";
+import { ProgressExplained, TopicProgressTable } from "@/app/ui/progress/topic-progress-table";
 import { format } from "@/lib/i18n";
 import { getMessages, titled } from "@/lib/i18n/server";
 
@@ -63,9 +69,9 @@ function DataTable({ summary, head, rows, testId }: { summary: string; head: str
   );
 }
 
-export default async function StatsPage() {
-  const [{ lang, t }, learner] = await Promise.all([getMessages(), getLearner()]);
-  const stats = await getStats(learner);
+export default async function StatsPage({ searchParams }: { searchParams: Promise<{ day?: string | string[] }> }) {
+  const [{ lang, t }, learner, { day }] = await Promise.all([getMessages(), getLearner(), searchParams]);
+  const stats = await getStats(learner, new Date(), typeof day === "string" ? day : undefined);
   const s = t.stats;
   const locale = lang === "zh" ? "zh-CN" : "en";
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
@@ -75,8 +81,11 @@ export default async function StatsPage() {
   const studyDays = stats.calendar.filter((day) => day.reviews > 0);
   const ratingsDays = stats.ratings.filter((day) => day.again + day.hard + day.good + day.easy > 0);
   const forecastDays = stats.forecast.filter((day) => day.learning + day.review > 0);
-  const mastery = stats.mastery.map((row) => ({ ...row, name: t.topics[row.topic] }));
-  const studiedTopics = mastery.filter((row) => row.studied > 0);
+  const p = t.plan.progress;
+  const progress = stats.progress.topics.map((row) => ({ ...row, name: t.topics[row.topic] }));
+  const recallDay = formatDay(stats.recallDay.day, locale);
+  const recallHelp = format(stats.recallDay.interview ? p.readinessHelp : p.recallHelp, { day: recallDay });
+  const recallHeading = { name: stats.recallDay.interview ? p.readinessColumn : p.recall, day: recallDay };
 
   return (
     <div className="space-y-6">
@@ -185,26 +194,22 @@ export default async function StatsPage() {
         )}
       </Section>
 
-      <Section id="mastery" title={s.mastery} lead={s.masteryLead}>
-        {studiedTopics.length === 0 ? (
-          <Empty>{s.masteryEmpty}</Empty>
-        ) : (
-          <>
-            <figure className="text-zinc-600 dark:text-zinc-400">
-              <MasteryChart topics={mastery} labels={{ title: s.mastery, meanRecall: s.meanRecall }} />
-            </figure>
-            <DataTable
-              summary={s.showTable}
-              head={[s.topic, s.studied, s.meanRecall]}
-              rows={mastery.map((row) => [
-                row.name,
-                `${row.studied} / ${row.cards}`,
-                row.meanRetrievability === null ? s.notStudied : percent.format(row.meanRetrievability),
-              ])}
-              testId="mastery-table"
-            />
-          </>
-        )}
+      <Section id="progress" title={p.title} lead={p.lead}>
+        <RecallDayForm
+          day={stats.recallDay.day}
+          min={addDays(stats.recallDay.today, 1)}
+          max={addDays(stats.recallDay.today, MAX_INTERVIEW_DAYS)}
+          refused={stats.recallDay.refused ? format(p.dayRefused, { day: recallDay }) : null}
+          labels={p}
+        />
+        <ProgressExplained labels={p} recallHelp={recallHelp} />
+        <figure className="text-zinc-600 dark:text-zinc-400">
+          <LazyTopicProgressChart
+            topics={progress}
+            labels={{ title: p.chartTitle, coverage: p.coverage, accuracy: p.accuracy, recall: `${p.recall} (${recallDay})` }}
+          />
+        </figure>
+        <TopicProgressTable rows={progress} labels={p} locale={locale} recallHeading={recallHeading} />
       </Section>
 
       <Section id="quiz-scores" title={s.quizScores} lead={s.quizScoresLead}>

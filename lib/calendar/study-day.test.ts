@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dayKey, isTimeZone, nextStudyDayStart, startOfDay, studyDayStart, studyDays } from "./study-day";
+import { addDays, dayKey, daysBetween, isDayKey, isTimeZone, nextStudyDayStart, startOfDay, studyDayStart, studyDays } from "./study-day";
 
 const ZONES = ["UTC", "Pacific/Honolulu", "Asia/Tokyo", "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu"];
 
@@ -49,5 +49,26 @@ describe("the study day", () => {
   it("knows IANA zone names and refuses anything else", () => {
     for (const zone of ZONES) expect(isTimeZone(zone)).toBe(true);
     for (const bad of ["Mars/Olympus", "", "UTC; drop table", "../etc", 42, null]) expect(isTimeZone(bad)).toBe(false);
+  });
+});
+
+describe("day keys", () => {
+  it("are real calendar dates", () => {
+    for (const key of ["2026-06-15", "2028-02-29", "2026-12-31"]) expect(isDayKey(key), key).toBe(true);
+    for (const key of ["2026-02-30", "2027-02-29", "2026-13-01", "2026-6-15", "15/06/2026", "", null, 20260615]) expect(isDayKey(key), String(key)).toBe(false);
+  });
+
+  it("add and count calendar days across months, years and clock changes", () => {
+    expect(addDays("2026-02-27", 2)).toBe("2026-03-01");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2); // Europe's clock change falls between
+    fc.assert(
+      fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2040-01-01"), noInvalidDate: true }), fc.integer({ min: -800, max: 800 }), (date, days) => {
+        const key = date.toISOString().slice(0, 10);
+        expect(daysBetween(key, addDays(key, days))).toBe(days);
+        expect(isDayKey(addDays(key, days))).toBe(true);
+      }),
+    );
   });
 });

@@ -98,3 +98,25 @@ export function studyDays(now: Date, count: number, direction: "past" | "future"
     return date.toISOString().slice(0, 10);
   });
 }
+
+/** True for a real calendar date written as a day key, "2026-06-15" (not "2026-02-30"). */
+export function isDayKey(value: unknown): value is string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const [year, month, day] = value.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10) === value;
+}
+
+/** The day key `days` calendar days after `key` (before, when negative). */
+export function addDays(key: string, days: number): string {
+  const [year, month, day] = key.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/** Calendar days from one day key to another: 1 from "2026-06-15" to "2026-06-16", negative backwards. */
+export function daysBetween(from: string, to: string): number {
+  const utc = (key: string) => {
+    const [year, month, day] = key.split("-").map(Number) as [number, number, number];
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
+}

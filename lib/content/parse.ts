@@ -5,7 +5,7 @@ import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
 import { spokenProblem } from "./spoken";
-import { DEBATED_TAG, DEFAULT_TOLERANCE, LAB_TAG_PREFIX, labTag, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
+import { CORE_TAG, DEBATED_TAG, DEFAULT_TOLERANCE, LAB_TAG_PREFIX, labTag, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
 import { LANGUAGES, type Language } from "@/lib/i18n";
 
 /**
@@ -169,7 +169,7 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     difficulty,
     priority,
     type,
-    tags: [...(debated && !meta.tags.includes(DEBATED_TAG) ? [...meta.tags, DEBATED_TAG] : meta.tags), ...lab.map(labTag)],
+    tags: [...new Set([...meta.tags, ...(debated ? [DEBATED_TAG] : []), ...(priority === "core" ? [CORE_TAG] : [])]), ...lab.map(labTag)],
     sources,
     debated,
     lab,

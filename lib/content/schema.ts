@@ -133,6 +133,8 @@ const metaFields = {
 
 /** A debated card carries this tag too, so pages can find it in the stored tags without a schema change. */
 export const DEBATED_TAG = "debated";
+/** A must-know (priority: core) card carries this tag, so the plan can count them in the stored tags. */
+export const CORE_TAG = "core";
 
 /** Each lab experiment a card links to is stored as the tag `lab-<experiment>`, for the same reason; authors
  * may not write such tags themselves. */

@@ -16,7 +16,14 @@ export { REPLACED_GRACE_MS, SESSION_LIFETIME_MS, sessionStatus, storeSession, ty
 /** The time zone the browser reported, kept in a cookie until the learner's row can hold it. */
 export const TIME_ZONE_COOKIE = "bn_tz";
 
-export type LearnerSettings = { desiredRetention: number; newCardsPerDay: number; timeZone: string; timeZoneKnown: boolean };
+export type LearnerSettings = {
+  desiredRetention: number;
+  newCardsPerDay: number;
+  timeZone: string;
+  timeZoneKnown: boolean;
+  /** the interview's day in the learner's zone, "2026-06-29"; null when none is set */
+  interviewDate: string | null;
+};
 
 /** The learner behind a cookie, or null for a missing, malformed, made-up or ended one. */
 async function learnerFrom(cookie: (name: string) => string | undefined, userAgent: string): Promise<LearnerRef | null> {
@@ -67,7 +74,7 @@ export async function learnerOfRequest(request: Request): Promise<LearnerRef | n
 export async function getSettings(learner: LearnerRef): Promise<LearnerSettings> {
   const row = await prisma.learner.findUnique({
     where: { id: learner.id },
-    select: { desiredRetention: true, newCardsPerDay: true, timeZone: true },
+    select: { desiredRetention: true, newCardsPerDay: true, timeZone: true, interviewDate: true },
   });
   const zone = row?.timeZone ?? learner.timeZone;
   return {
@@ -75,5 +82,6 @@ export async function getSettings(learner: LearnerRef): Promise<LearnerSettings>
     newCardsPerDay: row?.newCardsPerDay ?? DEFAULT_SETTINGS.newCardsPerDay,
     timeZone: zone ?? FALLBACK_TIME_ZONE,
     timeZoneKnown: zone !== null,
+    interviewDate: row?.interviewDate ?? null,
   };
 }

@@ -5,7 +5,7 @@ import { sessionLearner, storeSession } from "./session";
 
 export const DEFAULT_SETTINGS = { desiredRetention: 0.9, newCardsPerDay: 20 } as const;
 
-export type LockedLearner = { id: string; desiredRetention: number; newCardsPerDay: number; timeZone: string | null };
+export type LockedLearner = { id: string; desiredRetention: number; newCardsPerDay: number; timeZone: string | null; interviewDate: string | null };
 
 /**
  * Finds the learner of the request's session and locks their row for the rest of the transaction, so one
@@ -27,13 +27,19 @@ export function* lockLearner(d: Dialect, learner: LearnerRef, now: Date, { creat
     );
     yield* storeSession(learner.session, learnerId, learner.userAgent, new Date());
   }
-  const [row] = yield* query<{ desiredRetention: number; newCardsPerDay: unknown; timeZone: string | null }>(
-    `SELECT "desiredRetention", "newCardsPerDay", "timeZone" FROM "Learner" WHERE "id" = $1${d.forUpdate}`,
+  const [row] = yield* query<{ desiredRetention: number; newCardsPerDay: unknown; timeZone: string | null; interviewDate: string | null }>(
+    `SELECT "desiredRetention", "newCardsPerDay", "timeZone", "interviewDate" FROM "Learner" WHERE "id" = $1${d.forUpdate}`,
     [learnerId],
   );
   if (!row) {
     if (learner.issued && !create) return null;
     throw new AppError("unauthorized", UNKNOWN_LEARNER, 401);
   }
-  return { id: learnerId, desiredRetention: Number(row.desiredRetention), newCardsPerDay: readInt(row.newCardsPerDay), timeZone: row.timeZone };
+  return {
+    id: learnerId,
+    desiredRetention: Number(row.desiredRetention),
+    newCardsPerDay: readInt(row.newCardsPerDay),
+    timeZone: row.timeZone,
+    interviewDate: row.interviewDate,
+  };
 }

@@ -63,7 +63,7 @@ describe("damaged rows", () => {
   it("do not take down the statistics", async () => {
     const stats = await getStats(learner, now);
     expect(stats.totalReviews).toBe(2);
-    expect(stats.mastery.find((row) => row.topic === "parameters")).toMatchObject({ studied: 0 });
+    expect(stats.progress.topics.find((row) => row.topic === "parameters")).toMatchObject({ seen: 0, recall: 0 });
   });
 
   it("do not take down a quiz's pages: a quiz with every question answered shows as finished", async () => {

@@ -4,11 +4,12 @@ import { prisma } from "@/lib/db";
 import { toCardView, type CardView } from "@/lib/cards/queries";
 import type { Topic } from "@/lib/content/schema";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
-import { nextStudyDayStart, studyDayStart } from "@/lib/calendar";
-import { getSettings, type LearnerRef } from "@/lib/learner";
+import { dayKey, nextStudyDayStart, studyDayStart } from "@/lib/calendar";
+import { getSettings, type LearnerRef, type LearnerSettings } from "@/lib/learner";
 import { buildQuestion, presentQuestion, type QuestionView } from "@/lib/practice";
 import { formatInterval } from "./format-interval";
 import { usableMemory } from "./memory-codec";
+import { dueBeforeInterview, interviewPlan } from "./plan";
 import { GRADES, nextStates, State, type Grade, type MemoryState } from "./scheduler";
 import type { Language } from "@/lib/i18n";
 
@@ -26,15 +27,31 @@ export async function getStudyCounts(learner: LearnerRef, now = new Date(), scop
   const dayEnd = nextStudyDayStart(now, settings.timeZone);
   const card = { retired: false, topic: scope.topic };
   const active = { learnerId, card };
-  const [learning, review, newToday, unseen, reviewsToday] = await Promise.all([
+  const unseenIn = (topic?: string) => prisma.card.count({ where: { retired: false, topic, states: { none: { learnerId } } } });
+  const planned = settings.interviewDate !== null;
+  const [learning, review, newToday, unseen, reviewsToday, unseenInDeck, deckSize] = await Promise.all([
     prisma.cardState.count({ where: { ...active, state: { in: LEARNING }, due: { lt: dayEnd } } }),
     prisma.cardState.count({ where: { ...active, state: State.Review, due: { lt: dayEnd } } }),
     prisma.reviewLog.count({ where: { learnerId, stateBefore: State.New, reviewedAt: { gte: dayStart } } }),
-    prisma.card.count({ where: { ...card, states: { none: { learnerId } } } }),
+    unseenIn(scope.topic),
     prisma.reviewLog.count({ where: { learnerId, reviewedAt: { gte: dayStart } } }),
+    scope.topic && planned ? unseenIn() : null,
+    planned ? prisma.card.count({ where: { retired: false } }) : 0,
   ]);
-  const newAvailable = Math.min(unseen, Math.max(0, settings.newCardsPerDay - newToday));
-  return { learning, review, due: learning + review, newAvailable, reviewsToday, settings };
+  // With an interview date the plan sets the day's new cards (never above the learner's limit); without, the limit does.
+  const plan = settings.interviewDate
+    ? interviewPlan({
+        today: dayKey(now, settings.timeZone),
+        interviewDay: settings.interviewDate,
+        deckSize,
+        unseen: unseenInDeck ?? unseen,
+        introducedToday: newToday,
+        limit: settings.newCardsPerDay,
+      })
+    : null;
+  const allowance = plan ? plan.newToday : Math.max(0, settings.newCardsPerDay - newToday);
+  const newAvailable = Math.min(unseen, allowance);
+  return { learning, review, due: learning + review, newAvailable, newToday, reviewsToday, plan, settings };
 }
 
 export type StudyCard = CardView & {
@@ -61,14 +78,7 @@ export async function getNextStudyCard(learner: LearnerRef, lang: Language, now 
       where: { ...active, state: State.Review, due: { lt: nextStudyDayStart(now, counts.settings.timeZone) } },
       ...byDue,
     }));
-  const fresh =
-    !due && counts.newAvailable > 0
-      ? await prisma.card.findFirst({
-          where: { retired: false, topic: scope.topic, states: { none: { learnerId } } },
-          orderBy: { position: "asc" },
-          select: CARD_COLUMNS,
-        })
-      : null;
+  const fresh = !due && counts.newAvailable > 0 ? await nextNewCard(learnerId, scope) : null;
   const ahead =
     !due && !fresh
       ? await prisma.cardState.findFirst({
@@ -80,7 +90,13 @@ export async function getNextStudyCard(learner: LearnerRef, lang: Language, now 
   const chosen = due ?? ahead;
   const card = chosen?.card ?? fresh;
   if (!card) return { card: null, counts };
-  return { card: toStudyCard(decodeCard(card), chosen ?? null, counts.settings.desiredRetention, lang, now), counts };
+  return { card: toStudyCard(decodeCard(card), chosen ?? null, counts.settings, lang, now), counts };
+}
+
+/** The next card never studied, in deck order: the deck puts its must-know (core) cards first. */
+async function nextNewCard(learnerId: string, scope: StudyScope) {
+  const unseen = { retired: false, topic: scope.topic, states: { none: { learnerId } } };
+  return prisma.card.findFirst({ where: unseen, orderBy: { position: "asc" }, select: CARD_COLUMNS });
 }
 
 /** One given card as the study screen shows it, e.g. the card an undo has just put back. */
@@ -90,16 +106,19 @@ export async function getStudyCard(learner: LearnerRef, cardId: string, lang: La
     prisma.cardState.findUnique({ where: { learnerId_cardId: { learnerId: learner.id, cardId } } }),
     getSettings(learner),
   ]);
-  return card && !card.retired ? toStudyCard(decodeCard(card), memory, settings.desiredRetention, lang, now) : null;
+  return card && !card.retired ? toStudyCard(decodeCard(card), memory, settings, lang, now) : null;
 }
 
-function toStudyCard(card: StoredCard, stored: MemoryState | null, desiredRetention: number, lang: Language, now: Date): StudyCard {
+function toStudyCard(card: StoredCard, stored: MemoryState | null, settings: LearnerSettings, lang: Language, now: Date): StudyCard {
   // A state FSRS cannot use is studied as a new card (see usableMemory), never an error on the study page.
   const memory = stored && usableMemory(stored, now) ? stored : null;
-  const previews = nextStates(memory, now, desiredRetention);
-  const intervals = Object.fromEntries(
-    GRADES.map((grade) => [grade, formatInterval(previews[grade].due.getTime() - now.getTime(), lang)]),
-  ) as Record<Grade, string>;
+  const previews = nextStates(memory, now, settings.desiredRetention);
+  // The buttons show what grading gives, the interview's bound included (as gradeCard applies it).
+  const dueAfter = (grade: Grade) => dueBeforeInterview(previews[grade], now, settings).due;
+  const intervals = Object.fromEntries(GRADES.map((grade) => [grade, formatInterval(dueAfter(grade).getTime() - now.getTime(), lang)])) as Record<
+    Grade,
+    string
+  >;
   const view = toCardView(card, lang);
   if (card.type === "concept") return { ...view, state: memory?.state ?? State.New, intervals, practice: null };
   // Fresh numbers at every showing, as in a quiz.

@@ -1,7 +1,9 @@
 import { execute, query, readBool, readInt, readTime, readTimeOrNull, runSql, type Dialect, type Op } from "@/lib/db";
+import { FALLBACK_TIME_ZONE } from "@/lib/calendar";
 import { AppError } from "@/lib/errors";
 import { lockLearner, type LearnerRef, type LockedLearner } from "@/lib/learner";
 import { decodeMemory, encodeMemory, usableMemory } from "./memory-codec";
+import { dueBeforeInterview } from "./plan";
 import { applyGrade, State, type Grade, type MemoryState } from "./scheduler";
 
 /*
@@ -43,6 +45,12 @@ function memoryOf(row: Record<string, unknown>): MemoryState {
   };
 }
 
+/** FSRS's next state, its due date brought before the learner's interview when one is set (see plan.ts). */
+function scheduleFor(settings: LockedLearner, before: MemoryState | null, rating: Grade, now: Date): MemoryState {
+  const after = applyGrade(before, rating, now, settings.desiredRetention);
+  return dueBeforeInterview(after, now, { interviewDate: settings.interviewDate, timeZone: settings.timeZone ?? FALLBACK_TIME_ZONE });
+}
+
 const memoryValues = (m: MemoryState) => [m.due, m.stability, m.difficulty, m.elapsedDays, m.scheduledDays, m.learningSteps, m.reps, m.lapses, m.state, m.lastReview];
 
 /** Writes a card's memory state, whether or not the learner has one for it yet. */
@@ -71,7 +79,7 @@ export function* gradeLocked(learnerId: string, settings: LockedLearner, input: 
   const stored = card.state === null || card.state === undefined ? null : memoryOf(card);
   // A state FSRS cannot use (imported before imports were checked) is graded as a new card, not refused.
   const before = stored && usableMemory(stored, now) ? stored : null;
-  const after = applyGrade(before, rating, now, settings.desiredRetention);
+  const after = scheduleFor(settings, before, rating, now);
   yield* saveMemory(learnerId, cardId, after);
   const [log] = yield* query<{ id: unknown }>(
     `INSERT INTO "ReviewLog" ("learnerId", "cardId", "rating", "stateBefore", "stateAfter", "dueBefore", "dueAfter", "reviewedAt", "durationMs", "previous")
@@ -133,7 +141,7 @@ export function* changeGradeLocked(learnerId: string, settings: LockedLearner, r
   const reviewedAt = readTime(log.reviewedAt);
   const stored = decodeMemory(log.previous as string | null);
   const before = stored && usableMemory(stored, reviewedAt) ? stored : null;
-  const after = applyGrade(before, rating, reviewedAt, settings.desiredRetention);
+  const after = scheduleFor(settings, before, rating, reviewedAt);
   const cardId = String(log.cardId);
   yield* saveMemory(learnerId, cardId, after);
   yield* execute(`UPDATE "ReviewLog" SET "rating" = $2, "stateAfter" = $3, "dueAfter" = $4 WHERE "id" = $1`, [log.id, rating, after.state, after.due]);

@@ -67,3 +67,18 @@ export function nextStates(memory: MemoryState | null, now: Date, desiredRetenti
 export function applyGrade(memory: MemoryState | null, grade: Grade, now: Date, desiredRetention: number): MemoryState {
   return toMemoryState(schedulerFor(desiredRetention).next(toFsrsCard(memory, now), now, grade).card);
 }
+
+const DAY_MS = 86_400_000;
+const curve = fsrs();
+
+/**
+ * The chance of recalling a card at `at`, on FSRS's forgetting curve (ts-fsrs `forgetting_curve`, the curve its
+ * `get_retrievability` uses) from the card's stability and last review. Elapsed time counts in fractions of a
+ * day: a card relearning with a stability of a few hours is not "certain" until a whole day has passed, as
+ * `get_retrievability`'s whole days would have it. A card never reviewed counts as 0.
+ */
+export function predictedRecall(memory: Pick<MemoryState, "state" | "stability" | "lastReview"> | null, at: Date): number {
+  if (!memory || memory.state === State.New || memory.lastReview === null || !(memory.stability > 0)) return 0;
+  const elapsedDays = Math.max(0, at.getTime() - memory.lastReview.getTime()) / DAY_MS;
+  return curve.forgetting_curve(elapsedDays, memory.stability);
+}

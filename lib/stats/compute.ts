@@ -1,7 +1,7 @@
 import { TOPICS, type Topic } from "@/lib/content/schema";
 import { dayKey, startOfDay, studyDays } from "@/lib/calendar";
 import { usableMemory } from "@/lib/srs/memory-codec";
-import { schedulerFor, State, toFsrsCard, type MemoryState } from "@/lib/srs/scheduler";
+import { predictedRecall, Rating, State, type MemoryState } from "@/lib/srs/scheduler";
 
 /** Anki's threshold: a card whose interval before the review was 21 days or more is mature. */
 export const MATURE_DAYS = 21;
@@ -82,30 +82,84 @@ export function trueRetention(logs: ReviewRow[], now: Date, timeZone: string, da
   };
 }
 
-export type TopicMastery = { topic: Topic; cards: number; studied: number; meanRetrievability: number | null };
+/** Recent accuracy looks at a topic's last this many answers. */
+export const ACCURACY_WINDOW = 20;
+/** "Drill this topic" is offered below either threshold. */
+export const DRILL_BELOW = { recall: 0.8, accuracy: 0.7 } as const;
+
+/** One answer: a grade on the study screen, or a quiz answer (every quiz answer grades its card: right → Good). */
+export type AnswerRow = { cardId: string; rating: number; reviewedAt: Date };
+
+export type TopicProgress = {
+  topic: Topic;
+  cards: number;
+  /** cards reviewed at least once */
+  seen: number;
+  coverage: number;
+  /** the answers recent accuracy is over: the topic's last ACCURACY_WINDOW, or fewer */
+  answers: number;
+  /** the share of those graded Good or Easy; null before the first answer */
+  accuracy: number | null;
+  /** mean predicted recall on the chosen day over every card of the topic, unseen cards counting 0 */
+  recall: number;
+  drill: boolean;
+};
+
+export type ProgressTotals = { cards: number; seen: number; coverage: number; recall: number };
 
 /**
- * Per topic of the active deck: how many cards have been studied and their mean FSRS retrievability now
- * (ts-fsrs `get_retrievability`), the predicted chance of recalling a studied card today.
+ * How ready each topic of the active deck is, three ways that cannot flatter: coverage (cards seen of all the
+ * topic's cards), recent accuracy (Good or Easy among its last ACCURACY_WINDOW answers), and predicted recall
+ * at `at` (FSRS, see predictedRecall) averaged over all its cards, so a topic half unseen is at most half ready.
+ * `now` is when the states are read: a last review after it is damage, not progress.
  */
-export function topicMastery(
+export function topicProgress(
   cards: { id: string; topic: string }[],
   states: (MemoryState & { cardId: string })[],
-  now: Date,
-  desiredRetention: number,
-): TopicMastery[] {
-  const scheduler = schedulerFor(desiredRetention);
-  const stateOf = new Map(states.map((state) => [state.cardId, state]));
-  return TOPICS.map((topic) => {
+  answers: AnswerRow[],
+  { now, at }: { now: Date; at: Date },
+): { topics: TopicProgress[]; totals: ProgressTotals } {
+  const topicOf = new Map(cards.map((card) => [card.id, card.topic]));
+  const recentAnswers = new Map<string, AnswerRow[]>();
+  for (const answer of answers.toSorted((a, b) => b.reviewedAt.getTime() - a.reviewedAt.getTime())) {
+    const topic = topicOf.get(answer.cardId);
+    if (!topic) continue;
+    const list = recentAnswers.get(topic) ?? [];
+    if (list.length < ACCURACY_WINDOW) list.push(answer);
+    recentAnswers.set(topic, list);
+  }
+  // A state FSRS cannot use (see usableMemory) is studied as a new card: here it is unseen, not a failed page.
+  const usable = new Map(states.filter((state) => state.state !== State.New && usableMemory(state, now)).map((state) => [state.cardId, state]));
+  const recallOf = (cardId: string) => predictedRecall(usable.get(cardId) ?? null, at);
+  const seen = (cardId: string) => usable.has(cardId);
+  const topics = TOPICS.map((topic): TopicProgress => {
     const inTopic = cards.filter((card) => card.topic === topic);
-    const studied = inTopic.flatMap((card) => {
-      const state = stateOf.get(card.id);
-      // A state FSRS cannot use (see usableMemory) is left out rather than failing the whole page.
-      return state && state.state !== State.New && usableMemory(state, now) ? [state] : [];
-    });
-    const total = studied.reduce((sum, state) => sum + scheduler.get_retrievability(toFsrsCard(state, now), now, false), 0);
-    return { topic, cards: inTopic.length, studied: studied.length, meanRetrievability: studied.length ? total / studied.length : null };
+    const seenCount = inTopic.filter((card) => seen(card.id)).length;
+    const recent = recentAnswers.get(topic) ?? [];
+    const right = recent.filter((answer) => answer.rating >= Rating.Good).length;
+    const accuracy = recent.length ? right / recent.length : null;
+    const recall = inTopic.length ? inTopic.reduce((sum, card) => sum + recallOf(card.id), 0) / inTopic.length : 0;
+    return {
+      topic,
+      cards: inTopic.length,
+      seen: seenCount,
+      coverage: inTopic.length ? seenCount / inTopic.length : 0,
+      answers: recent.length,
+      accuracy,
+      recall,
+      drill: recall < DRILL_BELOW.recall || (accuracy !== null && accuracy < DRILL_BELOW.accuracy),
+    };
   }).filter((row) => row.cards > 0);
+  const seenCards = cards.filter((card) => seen(card.id)).length;
+  return {
+    topics,
+    totals: {
+      cards: cards.length,
+      seen: seenCards,
+      coverage: cards.length ? seenCards / cards.length : 0,
+      recall: cards.length ? cards.reduce((sum, card) => sum + recallOf(card.id), 0) / cards.length : 0,
+    },
+  };
 }
 
 export type QuizTopicScore = { quizId: string; finishedAt: string; topic: Topic; points: number; questions: number; percent: number };

@@ -4,17 +4,20 @@ import { getSettings, type LearnerRef } from "@/lib/learner";
 import { scoreOf } from "@/lib/quiz/session";
 import { dayKey, startOfDay } from "@/lib/calendar";
 import { decodeMemory } from "@/lib/srs/memory-codec";
-import { CALENDAR_DAYS, dueForecast, quizScoresByTopic, reviewCalendar, reviewsByRating, topicMastery, trueRetention } from "./compute";
+import { CALENDAR_DAYS, dueForecast, quizScoresByTopic, reviewCalendar, reviewsByRating, topicProgress, trueRetention } from "./compute";
+import { recallDay, recallInstant, recentAnswers } from "./progress";
 
 export * from "./compute";
+export { getPlanOverview, getProgress, type PlanOverview, type RecallDay } from "./progress";
 
-/** Everything /stats shows, for one learner, as of `now`. */
-export async function getStats(learner: LearnerRef, now = new Date()) {
+/** Everything /stats shows, for one learner, as of `now`; predicted recall on `askedDay` (see recallDay). */
+export async function getStats(learner: LearnerRef, now = new Date(), askedDay?: string) {
   const learnerId = learner.id;
   const settings = await getSettings(learner);
   const { timeZone } = settings;
   const since = startOfDay(dayKey(now, timeZone), timeZone, 1 - CALENDAR_DAYS);
-  const [reviews, totalReviews, states, cards, quizzes] = await Promise.all([
+  const day = recallDay(settings, now, askedDay);
+  const [reviews, totalReviews, states, cards, quizzes, answers] = await Promise.all([
     prisma.reviewLog.findMany({
       where: { learnerId, reviewedAt: { gte: since, lte: now } },
       select: { cardId: true, rating: true, stateBefore: true, reviewedAt: true, previous: true },
@@ -26,6 +29,7 @@ export async function getStats(learner: LearnerRef, now = new Date()) {
       where: { learnerId, finishedAt: { not: null } },
       select: { id: true, finishedAt: true, questions: { select: { outcome: true, card: { select: { topic: true } } } } },
     }),
+    recentAnswers(learnerId),
   ]);
   const logs = reviews.map(({ previous, ...review }) => ({ ...review, previousInterval: previousInterval(previous) }));
   const today = dayKey(now, timeZone);
@@ -37,7 +41,8 @@ export async function getStats(learner: LearnerRef, now = new Date()) {
     ratings: reviewsByRating(logs, now, timeZone),
     forecast: dueForecast(states, now, timeZone),
     retention: trueRetention(logs, now, timeZone),
-    mastery: topicMastery(cards, states, now, settings.desiredRetention),
+    recallDay: day,
+    progress: topicProgress(cards, states, answers, { now, at: recallInstant(day.day, timeZone, now) }),
     quizScores: quizScoresByTopic(quizzes.map((quiz) => ({ id: quiz.id, finishedAt: quiz.finishedAt!, byTopic: scoreOf(quiz.questions).byTopic }))),
   };
 }

@@ -2,8 +2,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { syncDeck } from "@/lib/content/sync";
 import { deckCard, learnerRef } from "@/lib/testing/deck";
+import { default_w, forgetting_curve } from "ts-fsrs";
 import { encodeMemory } from "@/lib/srs/memory-codec";
-import { getStats } from "./index";
+import { gradeCard } from "@/lib/srs/review";
+import { Rating } from "@/lib/srs/scheduler";
+import { DRILL_BELOW, getStats } from "./index";
 import { resetDatabase } from "@/lib/testing/reset";
 
 const learnerId = "a".repeat(64);
@@ -150,23 +153,60 @@ describe("getStats on a seeded history", () => {
     });
   });
 
-  it("gives each topic's mean retrievability over its studied cards", async () => {
+  it("gives each topic's coverage, recent accuracy and predicted recall on the chosen day, unseen cards at 0", async () => {
     await seedHistory();
-    const { mastery } = await getStats(learnerRef(learnerId), now);
-    // FSRS-6 forgetting curve R(t) = (1 + f·t/S)^(−decay), f = 0.9^(−1/decay) − 1, default decay 0.1542.
-    // By hand: f = 0.9^(−1/0.1542) − 1 = 0.98046; (1 + 3f)^(−0.1542) = 3.94138^(−0.1542) = 0.80939.
-    const decay = 0.1542;
-    const factor = Math.pow(0.9, -1 / decay) - 1;
-    const threeStabilities = Math.pow(1 + 3 * factor, -decay);
-    expect(threeStabilities).toBeCloseTo(0.8094, 4);
-    expect(mastery.map((row) => row.topic)).toEqual(["parameters", "backward"]);
-    const [parameters, backward] = mastery;
-    // parameters: a (R = 1) and d (t = 3S); e is retired
-    expect(parameters).toMatchObject({ cards: 2, studied: 2 });
-    expect(parameters!.meanRetrievability).toBeCloseTo((1 + threeStabilities) / 2, 6);
-    // backward: b (t = S → 0.9) and c (R = 1)
-    expect(backward).toMatchObject({ cards: 2, studied: 2 });
-    expect(backward!.meanRetrievability).toBeCloseTo(0.95, 6);
+    const { progress, recallDay } = await getStats(learnerRef(learnerId), now, "2026-06-22");
+    expect(recallDay).toEqual({ day: "2026-06-22", today: "2026-06-15", interview: false });
+    // Predicted recall at 04:00 on 22 June, on ts-fsrs's own forgetting curve with its default weights.
+    const chosen = new Date(2026, 5, 22, 4, 0);
+    const recall = (stability: number, lastReview: Date) => forgetting_curve(default_w, (chosen.getTime() - lastReview.getTime()) / DAY, stability);
+    const a = recall(2, at(6, 15, 9)), b = recall(4, new Date(now.getTime() - 4 * DAY)), c = recall(5, now), d = recall(40, new Date(now.getTime() - 120 * DAY));
+    expect(progress.topics.map((row) => row.topic)).toEqual(["parameters", "backward"]);
+    const [parameters, backward] = progress.topics;
+    // parameters: a and d seen (e is retired); answers a Good, a Again, d Good, d Good → 3 of 4 Good or Easy
+    expect(parameters).toMatchObject({ cards: 2, seen: 2, coverage: 1, answers: 4, accuracy: 0.75 });
+    expect(parameters!.recall).toBeCloseTo((a + d) / 2, 10);
+    // backward: b Good, b Hard, c Easy, c Again → 2 of 4
+    expect(backward).toMatchObject({ cards: 2, seen: 2, coverage: 1, answers: 4, accuracy: 0.5, drill: true });
+    expect(backward!.recall).toBeCloseTo((b + c) / 2, 10);
+    expect(parameters!.drill).toBe(parameters!.recall < 0.8);
+    expect(progress.totals).toMatchObject({ cards: 4, seen: 4, coverage: 1 });
+    expect(progress.totals.recall).toBeCloseTo((a + b + c + d) / 4, 10);
+  });
+
+  it("counts a topic's cards never seen as 0 recall and its last 20 answers only", async () => {
+    await prisma.cardState.create({ data: state("b", { state: 2, due: at(6, 20), stability: 30, lastReview: now }) });
+    // 25 answers on backward: the oldest five Again, then twenty Good.
+    await prisma.reviewLog.createMany({ data: Array.from({ length: 25 }, (_, n) => log("b", n < 5 ? 1 : 3, 2, new Date(now.getTime() - (25 - n) * 60_000))) });
+    const { progress } = await getStats(learnerRef(learnerId), now, "2026-06-22");
+    const backward = progress.topics.find((row) => row.topic === "backward")!;
+    expect(backward).toMatchObject({ cards: 2, seen: 1, coverage: 0.5, answers: 20, accuracy: 1 });
+    const onlyB = forgetting_curve(default_w, (new Date(2026, 5, 22, 4).getTime() - now.getTime()) / DAY, 30);
+    expect(onlyB).toBeGreaterThan(0.9);
+    expect(backward.recall).toBeCloseTo(onlyB / 2, 10);
+    expect(backward.drill).toBe(true);
+  });
+
+  it("right after a quiz that scored a topic 0/3, says the topic is not ready", async () => {
+    await syncDeck(["rs-a", "rs-b", "rs-c"].map((id, position) => ({ ...deckCard(id, { front: { topic: "running-stats" } }), position })));
+    for (const cardId of ["rs-a", "rs-b", "rs-c"]) await gradeCard({ learner: learnerRef(learnerId), cardId, rating: Rating.Again, durationMs: 0, now });
+    const { progress } = await getStats(learnerRef(learnerId), now);
+    const runningStats = progress.topics.find((row) => row.topic === "running-stats")!;
+    expect(runningStats).toMatchObject({ cards: 3, seen: 3, coverage: 1, answers: 3, accuracy: 0, drill: true });
+    // A week ahead (the default day), three cards failed today are far from recalled: below the drill threshold.
+    expect(runningStats.recall).toBeLessThan(0.6);
+    expect(runningStats.recall).toBeLessThan(DRILL_BELOW.recall);
+  });
+
+  it("shows recall on the interview's day while it is to come; a day asked for must be tomorrow to a year ahead", async () => {
+    await prisma.learner.update({ where: { id: learnerId }, data: { interviewDate: "2026-06-29" } });
+    expect((await getStats(learnerRef(learnerId), now)).recallDay).toEqual({ day: "2026-06-29", today: "2026-06-15", interview: true });
+    expect((await getStats(learnerRef(learnerId), now, "2026-06-20")).recallDay).toMatchObject({ day: "2026-06-20", interview: false });
+    for (const refused of ["2026-06-15", "2026-06-14", "2027-06-16", "2026-02-30", "soon"]) {
+      expect((await getStats(learnerRef(learnerId), now, refused)).recallDay, refused).toMatchObject({ day: "2026-06-29", refused: true });
+    }
+    await prisma.learner.update({ where: { id: learnerId }, data: { interviewDate: "2026-06-01" } });
+    expect((await getStats(learnerRef(learnerId), now)).recallDay).toMatchObject({ day: "2026-06-22", interview: false });
   });
 
   it("gives finished quizzes' scores per topic in time order", async () => {
@@ -186,7 +226,7 @@ describe("getStats on a seeded history", () => {
     expect(stats.calendar.every((day) => day.reviews === 0)).toBe(true);
     expect(stats.forecast.every((day) => day.learning + day.review === 0)).toBe(true);
     expect(stats.retention.all).toEqual({ reviews: 0, passed: 0, rate: null });
-    expect(stats.mastery.every((row) => row.studied === 0 && row.meanRetrievability === null)).toBe(true);
+    expect(stats.progress.topics.every((row) => row.seen === 0 && row.accuracy === null && row.recall === 0 && row.drill)).toBe(true);
     expect(stats.quizScores).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { isTimeZone } from "@/lib/calendar";
+import { isDayKey, isTimeZone } from "@/lib/calendar";
 import { AppError, type ErrorPath } from "@/lib/errors";
 import { OUTCOMES, QUIZ_SIZES, quizRequestSchema, quizResponseSchema } from "@/lib/quiz/request";
 import { inSlices } from "./slices";
@@ -88,6 +88,7 @@ const settingsSchema = z.strictObject({
   desiredRetention: z.number().min(0.7).max(0.99),
   newCardsPerDay: z.number().int().min(0).max(500),
   timeZone: z.string().refine(isTimeZone, { error: "must be an IANA time zone such as Europe/Berlin" }).nullable().optional(),
+  interviewDate: z.string().refine(isDayKey, { error: "must be a date such as 2026-06-29" }).optional(),
 });
 
 export type CardStateEntry = z.infer<typeof cardStateSchema>;

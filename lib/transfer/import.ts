@@ -66,6 +66,8 @@ export function* mergeInto(learnerId: string, payload: ProgressPayload, { takeSe
   const { settings } = payload;
   if (takeSettings) yield* execute(`UPDATE "Learner" SET "desiredRetention" = $2, "newCardsPerDay" = $3 WHERE "id" = $1`, [learnerId, settings.desiredRetention, settings.newCardsPerDay]);
   if (takeSettings && settings.timeZone) yield* execute(`UPDATE "Learner" SET "timeZone" = $2 WHERE "id" = $1`, [learnerId, settings.timeZone]);
+  // A date that has passed is kept as it is: the plan ignores it, and the learner can set another.
+  if (takeSettings && settings.interviewDate) yield* execute(`UPDATE "Learner" SET "interviewDate" = $2 WHERE "id" = $1`, [learnerId, settings.interviewDate]);
 
   const logIds = new Map(
     (yield* query(`SELECT "id", "cardId", "reviewedAt" FROM "ReviewLog" WHERE "learnerId" = $1`, [learnerId])).map((row) => [

@@ -29,7 +29,7 @@ export async function exportProgress(learner: LearnerRef, now = new Date()): Pro
 /** What a progress file holds for a learner: also what moves when a device's progress joins an account. */
 export async function progressPayload(learnerId: string, timeZone: string | null = null): Promise<ProgressPayload> {
   const [settings, states, logs, quizzes] = await Promise.all([
-    prisma.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true, newCardsPerDay: true, timeZone: true } }),
+    prisma.learner.findUnique({ where: { id: learnerId }, select: { desiredRetention: true, newCardsPerDay: true, timeZone: true, interviewDate: true } }),
     prisma.cardState.findMany({ where: { learnerId }, orderBy: { cardId: "asc" } }),
     prisma.reviewLog.findMany({ where: { learnerId }, orderBy: { id: "asc" } }),
     prisma.quiz.findMany({ where: { learnerId }, orderBy: { createdAt: "asc" }, include: { questions: { orderBy: { position: "asc" } } } }),
@@ -37,7 +37,7 @@ export async function progressPayload(learnerId: string, timeZone: string | null
   // A learner who has never written anything has the default settings and nothing else to export.
   const reviewedAtOf = new Map(logs.map((log) => [log.id, log.reviewedAt]));
   const payload: ProgressPayload = {
-    settings: settings ?? { ...DEFAULT_SETTINGS, timeZone },
+    settings: settingsOf(settings) ?? { ...DEFAULT_SETTINGS, timeZone },
     cardStates: states.map(({ learnerId: _learner, due, lastReview, ...state }) => ({ ...state, due: iso(due), lastReview: lastReviewOf(lastReview) })),
     reviewLogs: logs.map((log) => ({
       cardId: log.cardId,
@@ -121,4 +121,11 @@ export async function getAnkiDeck(lang: Language): Promise<string> {
     ankiFiles.set(key, file);
   }
   return file;
+}
+
+/** A file of a learner with no interview date has no `interviewDate` key, as files had before it existed. */
+function settingsOf(row: { desiredRetention: number; newCardsPerDay: number; timeZone: string | null; interviewDate: string | null } | null): ProgressPayload["settings"] | null {
+  if (!row) return null;
+  const { interviewDate, ...rest } = row;
+  return interviewDate === null ? rest : { ...rest, interviewDate };
 }

@@ -21,9 +21,9 @@ beforeEach(async () => {
   await prisma.learner.createMany({ data: [{ id: alice }, { id: bob }] });
 });
 
-/** Alice: settings changed, three cards graded (one twice, one undone-free lapse), one finished quiz. */
+/** Alice: settings changed (an interview date too), three cards graded (one twice, one undone-free lapse), one finished quiz. */
 async function studyAsAlice() {
-  await prisma.learner.update({ where: { id: alice }, data: { desiredRetention: 0.85, newCardsPerDay: 7 } });
+  await prisma.learner.update({ where: { id: alice }, data: { desiredRetention: 0.85, newCardsPerDay: 7, interviewDate: "2026-03-20" } });
   await gradeCard({ learner: learnerRef(alice), cardId: "card-a", rating: 3, durationMs: 4000, now: t0 });
   await gradeCard({ learner: learnerRef(alice), cardId: "card-a", rating: 1, durationMs: 2500, now: later(11) });
   await gradeCard({ learner: learnerRef(alice), cardId: "card-c", rating: 4, durationMs: 1000, now: later(12) });
@@ -94,7 +94,11 @@ describe("export → import", () => {
     const once = await snapshot(bob);
     // Quiz ids are global, so Bob's copy of Alice's quiz gets its own id.
     expect(once.quizzes[0]!.id).not.toBe((await snapshot(alice)).quizzes[0]!.id);
-    expect(once.learner).toMatchObject({ desiredRetention: 0.85, newCardsPerDay: 7 });
+    expect(once.learner).toMatchObject({ desiredRetention: 0.85, newCardsPerDay: 7, interviewDate: "2026-03-20" });
+    expect((await exportProgress(learnerRef(bob), t0)).payload.settings.interviewDate).toBe("2026-03-20");
+    // A learner with no interview date writes no such key: the file reads as files did before dates existed.
+    await prisma.learner.update({ where: { id: bob }, data: { interviewDate: null } });
+    expect(Object.keys((await exportProgress(learnerRef(bob), t0)).payload.settings)).not.toContain("interviewDate");
 
     const second = await importProgressFile(learnerRef(bob), file);
     expect(second).toEqual({
@@ -169,6 +173,7 @@ describe("a bad progress file", () => {
     ["with a bad date", "invalid_file", (file) => reseal(file, (copy) => void (copy.payload.cardStates[0]!.due = "yesterday"))],
     ["with an unknown field", "invalid_file", (file) => reseal(file, (copy) => ({ ...copy, payload: { ...copy.payload, extra: 1 } }))],
     ["with settings out of range", "invalid_file", (file) => reseal(file, (copy) => void (copy.payload.settings.desiredRetention = 5))],
+    ["with an interview date that is no date", "invalid_file", (file) => reseal(file, (copy) => void (copy.payload.settings.interviewDate = "2026-02-30"))],
     ["too large", "too_large", () => " ".repeat(20 * 1024 * 1024 + 1)],
   ])("is refused when %s, with a clear message and nothing changed", async (_, code, make) => {
     await studyAsAlice();

@@ -3,6 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AnswerSides, CardHtml, McqOptionList } from "@/app/ui/cards/card-sides";
 import { CardMeta, debatedMarker } from "@/app/ui/cards/card-meta";
+import { formatDay, percentFormat } from "@/app/ui/progress/format";
+import { ProgressExplained } from "@/app/ui/progress/topic-progress-table";
+import { StatTiles } from "@/app/ui/stat-tiles";
+import { format } from "@/lib/i18n";
+import { getLearner } from "@/lib/learner";
+import { getProgress } from "@/lib/stats";
 import { listCards } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
 import { startTopicQuizAction } from "@/lib/quiz/actions";
@@ -20,7 +26,12 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
   const [{ topic: slug }, { lang, t }] = await Promise.all([params, getMessages()]);
   const topic = TOPICS.find((known) => known === slug);
   if (!topic) notFound();
-  const cards = await listCards({ q: "", topic }, lang);
+  const [cards, progress] = await Promise.all([listCards({ q: "", topic }, lang), getLearner().then((learner) => getProgress(learner))]);
+  const mine = progress.topics.find((row) => row.topic === topic);
+  const locale = lang === "zh" ? "zh-CN" : "en";
+  const percent = percentFormat(locale);
+  const p = t.plan.progress;
+  const day = formatDay(progress.recallDay.day, locale);
   // A study guide teaches before it tests: explanations easy to hard, then questions easy to hard.
   const byDifficulty = (a: (typeof cards)[number], b: (typeof cards)[number]) => DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty];
   const sections = [
@@ -52,6 +63,23 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
             </button>
           </form>
         </div>
+        {mine && (
+          <div className="space-y-2 pt-2" data-testid="topic-progress">
+            <StatTiles
+              variant="inset"
+              tiles={[
+                { label: p.coverage, value: format(p.seenOf, { seen: mine.seen, cards: mine.cards }), testId: "topic-coverage" },
+                {
+                  label: p.accuracy,
+                  value: mine.accuracy === null ? p.noAnswers : format(p.accuracyOf, { percent: percent.format(mine.accuracy), count: mine.answers }),
+                  testId: "topic-accuracy",
+                },
+                { label: `${progress.recallDay.interview ? p.readinessColumn : p.recall} (${day})`, value: percent.format(mine.recall), testId: "topic-recall" },
+              ]}
+            />
+            <ProgressExplained labels={p} recallHelp={format(progress.recallDay.interview ? p.readinessHelp : p.recallHelp, { day })} drill={false} />
+          </div>
+        )}
       </header>
       {sections.map((section, index) => (
         <section key={section.title} className="space-y-4" aria-labelledby={`guide-section-${index}`}>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Learner" ADD COLUMN     "interviewDate" TEXT;
+
