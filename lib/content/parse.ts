@@ -9,10 +9,11 @@ import { CORE_TAG, DEBATED_TAG, DEFAULT_TOLERANCE, LAB_TAG_PREFIX, labTag, front
 import { LANGUAGES, type Language } from "@/lib/i18n";
 
 /**
- * The stored HTML depends on the renderer as well as the source: a KaTeX upgrade changes its class names (and
- * the stylesheet the pages load with it), so the renderer is part of a card's hash and the sync re-renders.
+ * What a stored card holds depends on this parser and its renderer as well as on the source: a KaTeX upgrade
+ * renames its classes, a new derived tag (core, debated) changes the tags. Both are part of a card's hash, so the
+ * sync rewrites stored cards when either changes. Bump the parser's number when its output changes.
  */
-export const RENDERER = `katex ${katex.version}`;
+export const RENDERER = `parser 2; katex ${katex.version}`;
 
 const SECTIONS = {
   Question: "question",
