@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { CardSides } from "@/lib/content/schema";
 
 /** Card HTML comes from our own Markdown, rendered (and stripped of raw HTML) on the server at sync time. */
@@ -8,9 +9,12 @@ export function CardHtml({ html, className = "" }: { html: string; className?: s
 export function AnswerSides({
   sides,
   labels,
+  keyPoints,
 }: {
   sides: CardSides;
   labels: { answer: string; wrongAnswer: string; keyPoints: string };
+  /** the key points as the page grades with them (a checklist to tick), in place of the plain list */
+  keyPoints?: ReactNode;
 }) {
   return (
     <div className="space-y-5">
@@ -21,14 +25,16 @@ export function AnswerSides({
           <CardHtml html={sides.wrongAnswer} />
         </aside>
       )}
-      <section>
-        <h3 className="mb-2 text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.keyPoints}</h3>
-        <ul className="card-prose list-disc space-y-1 pl-6">
-          {sides.keyPoints.map((point, index) => (
-            <li key={index} dangerouslySetInnerHTML={{ __html: point }} />
-          ))}
-        </ul>
-      </section>
+      {keyPoints ?? (
+        <section>
+          <h3 className="mb-2 text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.keyPoints}</h3>
+          <ul className="card-prose list-disc space-y-1 pl-6">
+            {sides.keyPoints.map((point, index) => (
+              <li key={index} dangerouslySetInnerHTML={{ __html: point }} />
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }
