@@ -150,6 +150,7 @@ test("an interview question's clock goes on from its first showing, across a rel
 
   await page.goto("/quiz");
   await page.getByRole("button", { name: "Abandon" }).click();
+  await expect(page.getByTestId("unfinished-quiz")).toHaveCount(0);
   await page.goto(`/quiz/${id}/result`);
   const first = page.getByTestId("result-question").first();
   await expect(first.getByTestId("question-time")).toHaveAttribute("data-overtime", "true");
