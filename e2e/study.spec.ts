@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { learnerIdOf } from "../lib/learner/identity";
 import { expect, test } from "./fixtures";
 import { openStudy, revealAnswer } from "./helpers";
@@ -150,6 +151,9 @@ test("a recalled card is graded by ticking its key points, by keyboard; the sugg
   }
   await expect(suggestion).toHaveText(`Suggested from your ticks: Good (${total} of ${total} key points)`);
   await expect(page.getByRole("button", { name: /^Good/ })).toHaveAttribute("data-suggested", "true");
+  await page.emulateMedia({ colorScheme: "dark" });
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`), "the key points to tick, in dark mode").toEqual([]);
   // Digits grade even with a checkbox focused: the learner overrides the suggestion with Easy.
   await page.keyboard.press("4");
   await expect(card).not.toHaveAttribute("data-card-id", id);
