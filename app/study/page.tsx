@@ -1,28 +1,28 @@
-import { TOPICS } from "@/lib/content/schema";
 import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import { getLearner } from "@/lib/learner";
-import { getNextStudyCard, getSessionSummary } from "@/lib/srs/queries";
+import { getStudyScreen, studyScopeOf } from "@/lib/srs/queries";
 import { StudySession } from "./study-session";
 import { getMessages, titled } from "@/lib/i18n/server";
 
 export const generateMetadata = titled((t) => t.study.title);
 
-export default async function StudyPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
-  const [{ lang, t }, learner, { topic }] = await Promise.all([getMessages(), getLearner(), searchParams]);
-  const scope = { topic: TOPICS.find((known) => known === topic) };
-  const [next, summary] = await Promise.all([getNextStudyCard(learner, lang, new Date(), scope), getSessionSummary(learner)]);
+export default async function StudyPage({ searchParams }: { searchParams: Promise<{ topic?: string; extra?: string }> }) {
+  const [{ lang, t }, learner, params] = await Promise.all([getMessages(), getLearner(), searchParams]);
+  const scope = studyScopeOf(params);
+  const initial = await getStudyScreen(learner, lang, scope);
   return (
     <StudySession
-      key={`${lang}-${scope.topic ?? ""}`}
+      key={`${lang}-${scope.topic ?? ""}-${scope.extraNew ?? 0}`}
       lang={lang}
       scope={scope}
       topicTitle={scope.topic ? t.topics[scope.topic] : null}
-      initial={{ card: next.card, counts: next.counts, summary }}
+      initial={initial}
       labels={{
         ...t.study,
         topics: t.topics,
         difficulties: t.difficulties,
         practice: t.quiz,
+        practiceMessages: t.practice,
         seeInLab: t.lab.seeInLab,
         debates: t.debates,
         experiments: Object.fromEntries(EXPERIMENT_IDS.map((id) => [id, t.lab.experiments[id].name])) as Record<ExperimentId, string>,

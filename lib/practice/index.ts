@@ -1,4 +1,5 @@
 export { parseAnswer, withinTolerance } from "./answer-parse";
+export { normalizeTicks, outcomeFromKeyPoints, RATING_FOR_OUTCOME, type SelfOutcome } from "./key-points";
 export { correctIds, gradeMcq, shuffleOptions } from "./mcq";
 export {
   describeParams,

@@ -96,13 +96,15 @@ describe("explainQuestion", () => {
       expectedText: String(2 * C),
       given: 5 / 3,
       givenText: "5/3",
+      correct: false,
       solution: expect.stringContaining(`2 \\times ${C} = ${2 * C}`),
       keyPoints: [],
       calculatorHref: C === 64 ? "/calculator?calc=params" : `/calculator?calc=params&c=${C}`,
       tolerance: { relative: 1e-3 },
     });
-    expect(explainQuestion(numeric, seed, "en", { kind: "numeric", text: "abc" })).toMatchObject({ given: null, givenText: "abc" });
-    expect(explainQuestion(numeric, seed, "en", null)).toMatchObject({ given: null, givenText: null, expected: 2 * C });
+    expect(explainQuestion(numeric, seed, "en", { kind: "numeric", text: String(2 * C) })).toMatchObject({ given: 2 * C, correct: true });
+    expect(explainQuestion(numeric, seed, "en", { kind: "numeric", text: "abc" })).toMatchObject({ given: null, givenText: "abc", correct: null });
+    expect(explainQuestion(numeric, seed, "en", null)).toMatchObject({ given: null, givenText: null, correct: null, expected: 2 * C });
   });
 });
 

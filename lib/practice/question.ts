@@ -47,6 +47,8 @@ export type NumericFeedback = {
   expectedText: string;
   given: number | null;
   givenText: string | null;
+  /** whether the given value is right within the tolerance; null when no value was given */
+  correct: boolean | null;
   /** the worked solution: the formula with this question's numbers */
   solution: string;
   keyPoints: string[];
@@ -139,12 +141,14 @@ export function explainQuestion(question: Question, lang: Language, response: Qu
   }
   const { template, instance } = expectKind(question, "numeric");
   const givenText = response?.kind === "numeric" ? response.text.trim() : null;
+  const given = givenText === null ? null : parseAnswer(givenText);
   return {
     kind: "numeric",
     expected: instance.answer,
     expectedText: formatNumber(instance.answer),
-    given: givenText === null ? null : parseAnswer(givenText),
+    given,
     givenText,
+    correct: given === null ? null : withinTolerance(given, instance.answer, template.tolerance),
     solution: fillAndRender(template.solution[lang], instance, "solution"),
     keyPoints: sides.keyPoints,
     // The content check refuses a card whose numbers do not fit a link, so the fallback is never expected.

@@ -11,7 +11,7 @@ import { getLearner } from "@/lib/learner";
 import { explainQuestion, type FeedbackView } from "@/lib/practice";
 import type { Outcome } from "./request";
 import { answerRequestSchema, quizRequestSchema } from "./request";
-import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, currentPosition, getQuiz } from "./session";
+import { abandonQuiz, answerQuestion, changeQuizGrade, createQuiz, currentPosition, elapsedSince, getQuiz } from "./session";
 
 export type StartQuizState = { errors?: Record<string, string[]>; message?: string };
 
@@ -44,13 +44,22 @@ export async function startQuizAction(_previous: StartQuizState, formData: FormD
   redirect(`/quiz/${created.id}${short}`);
 }
 
-/** "Quiz this topic" on a topic's study guide: every type and difficulty of the one topic, 10 questions. */
+/**
+ * "Quiz this topic" on a topic's study guide, and "Drill this topic" for a weak spot (a quiz result, the end of
+ * a study session): every type and difficulty of the one topic, 10 questions.
+ */
 export async function startTopicQuizAction(formData: FormData) {
   const topic = TOPICS.find((known) => known === formData.get("topic"));
   if (!topic) redirect("/topics");
   const request = { mode: "custom" as const, topics: [topic], difficulties: [...DIFFICULTIES], types: [...CARD_TYPES], count: 10 as const };
   const created = await createQuiz(await getLearner(), request);
   redirect(`/quiz/${created.id}${created.questions < created.requested ? `?asked=${created.requested}` : ""}`);
+}
+
+/** "Start an interview" wherever it is offered as one button (the end of a study session). */
+export async function startInterviewAction() {
+  const created = await createQuiz(await getLearner(), { mode: "interview" });
+  redirect(`/quiz/${created.id}`);
 }
 
 const quizIdSchema = z.string().min(1).max(64);
@@ -73,8 +82,11 @@ export const answerAction = learnerAction(
  */
 export const quizPositionAction = learnerAction(z.strictObject({ quizId: quizIdSchema }), async ({ quizId }, learner) => {
   const quiz = await getQuiz(learner.id, quizId);
-  if (!quiz) return { position: null, over: true };
-  return { position: currentPosition(quiz), over: quiz.finishedAt !== null || quiz.abandonedAt !== null };
+  if (!quiz) return { position: null, over: true, elapsedMs: null };
+  const position = currentPosition(quiz);
+  const shownAt = quiz.questions.find((question) => question.position === position)?.shownAt ?? null;
+  // The question's clock as the server keeps it, for a page restored with the time it had when it was cached.
+  return { position, over: quiz.finishedAt !== null || quiz.abandonedAt !== null, elapsedMs: shownAt ? elapsedSince(shownAt) : null };
 });
 
 export async function abandonQuizAction(formData: FormData) {

@@ -42,6 +42,7 @@ type QuizRow = {
     position: number;
     cardId: string;
     seed: number;
+    shownAt: Date | null;
     answeredAt: Date | null;
     response: string | null;
     outcome: string | null;

@@ -1,7 +1,8 @@
 import "server-only";
 import { buildQuestion, explainQuestion, presentQuestion, type FeedbackView, type QuestionView } from "@/lib/practice";
 import type { Outcome } from "./request";
-import { currentPosition, getQuiz, scoreOf } from "./session";
+import { currentPosition, elapsedSince, getQuiz, scoreOf, startQuestionClock } from "./session";
+import { weakTopics } from "./weak-spots";
 import type { Topic } from "@/lib/content/schema";
 import type { Language } from "@/lib/i18n";
 
@@ -25,17 +26,23 @@ export type QuizScreen =
       index: number;
       total: number;
       secondsPerQuestion: number | null;
+      /** how long the question has been on screen since it was first shown, on any device */
+      elapsedMs: number;
       view: QuestionView;
     };
 
-/** The question an open quiz is on, or how the quiz ended; null when the learner has no such quiz. */
-export async function getQuizScreen(learnerId: string, quizId: string, lang: Language): Promise<QuizScreen | null> {
+/**
+ * The question an open quiz is on, or how the quiz ended; null when the learner has no such quiz. Showing a
+ * question starts its clock, once.
+ */
+export async function getQuizScreen(learnerId: string, quizId: string, lang: Language, now = new Date()): Promise<QuizScreen | null> {
   const quiz = await getQuiz(learnerId, quizId);
   if (!quiz) return null;
   const position = currentPosition(quiz);
   if (quiz.finishedAt || position === null) return { status: "finished" };
   if (quiz.abandonedAt) return { status: "abandoned" };
   const question = quiz.questions.find((candidate) => candidate.position === position)!;
+  const shownAt = question.shownAt ?? (await startQuestionClock(question.id, now));
   return {
     status: "open",
     quizId: quiz.id,
@@ -46,6 +53,7 @@ export async function getQuizScreen(learnerId: string, quizId: string, lang: Lan
     index: quiz.questions.indexOf(question),
     total: quiz.questions.length,
     secondsPerQuestion: quiz.secondsPerQuestion,
+    elapsedMs: elapsedSince(shownAt, now),
     view: presentQuestion(buildQuestion(question.card, question.seed), lang),
   };
 }
@@ -57,6 +65,12 @@ export type ResultQuestion = {
   view: QuestionView;
   /** what the learner wrote for an explain question, if anything */
   writtenAnswer: string | null;
+  /** the key points an explain answer was ticked as covering, by index; null when none were recorded */
+  keyPointsCovered: number[] | null;
+  /** the time the answer took, when answered */
+  durationMs: number | null;
+  /** longer than an interview allows per question */
+  overtime: boolean;
   /** the explained answer of an mcq or numeric question that was answered */
   feedback: FeedbackView | null;
   /** the grade the answer gave the card's schedule, when it gave one */
@@ -70,7 +84,11 @@ export type QuizResult = {
   mode: "custom" | "interview";
   abandoned: boolean;
   seconds: number;
+  /** the interview clock per question; null for a quiz without one */
+  secondsPerQuestion: number | null;
   score: ReturnType<typeof scoreOf>;
+  /** topics scored below WEAK_TOPIC_THRESHOLD, weakest first */
+  weakTopics: ReturnType<typeof weakTopics>;
   questions: ResultQuestion[];
 };
 
@@ -86,12 +104,16 @@ export async function getQuizResult(learnerId: string, quizId: string, lang: Lan
   for (const question of quiz.questions) {
     if (question.reviewLogId !== null) latestReviewOfCard.set(question.cardId, question.reviewLogId);
   }
+  const score = scoreOf(quiz.questions);
+  const limitMs = quiz.secondsPerQuestion === null ? null : quiz.secondsPerQuestion * 1000;
   return {
     id: quiz.id,
     mode: quiz.mode,
     abandoned: quiz.abandonedAt !== null && quiz.finishedAt === null,
     seconds: Math.round((ended.getTime() - quiz.createdAt.getTime()) / 1000),
-    score: scoreOf(quiz.questions),
+    secondsPerQuestion: quiz.secondsPerQuestion,
+    score,
+    weakTopics: weakTopics(score.byTopic),
     questions: quiz.questions.map((question) => {
       const built = buildQuestion(question.card, question.seed);
       const response = question.response;
@@ -101,6 +123,9 @@ export async function getQuizResult(learnerId: string, quizId: string, lang: Lan
         outcome: question.outcome,
         view: presentQuestion(built, lang),
         writtenAnswer: response?.kind === "self" ? (response.text ?? null) : null,
+        keyPointsCovered: response?.kind === "self" ? (response.keyPoints ?? null) : null,
+        durationMs: question.durationMs,
+        overtime: limitMs !== null && question.durationMs !== null && question.durationMs > limitMs,
         feedback: response && response.kind !== "self" && built.kind !== "concept" ? explainQuestion(built, lang, response) : null,
         rating: question.rating,
         locked: latestReviewOfCard.get(question.cardId) !== question.reviewLogId,

@@ -27,7 +27,13 @@ export const quizRequestSchema = z.discriminatedUnion("mode", [
 export type QuizRequest = z.infer<typeof quizRequestSchema>;
 
 export const quizResponseSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("self"), outcome: z.enum(OUTCOMES, { error: "grade yourself right, partly or wrong" }), text: z.string().max(10_000).optional() }),
+  z.strictObject({
+    kind: z.literal("self"),
+    outcome: z.enum(OUTCOMES, { error: "grade yourself right, partly or wrong" }),
+    text: z.string().max(10_000).optional(),
+    /** the card's key points the answer covered, by their place in the list (the same in both languages) */
+    keyPoints: z.array(z.number().int().min(0).max(99)).max(100).optional(),
+  }),
   z.strictObject({ kind: z.literal("mcq"), chosen: z.array(z.string().max(8)).min(1, { error: "choose an option" }).max(26) }),
   z.strictObject({ kind: z.literal("numeric"), text: z.string().max(200) }),
 ]);
@@ -39,5 +45,4 @@ export const answerRequestSchema = z.strictObject({
   durationMs: z.number().int().min(0).max(86_400_000).default(0),
 });
 
-/** How an answer feeds the card's schedule: wrong → Again, partly → Hard, right → Good. */
-export const RATING_FOR_OUTCOME = { wrong: 1, partly: 2, right: 3 } as const satisfies Record<Outcome, 1 | 2 | 3>;
+export { RATING_FOR_OUTCOME } from "@/lib/practice/key-points";

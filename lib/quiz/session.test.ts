@@ -165,3 +165,20 @@ describe("abandonQuiz", () => {
     await expect(answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: await rightResponse(quiz, 0), durationMs: 0 })).rejects.toMatchObject({ code: "quiz_finished" });
   });
 });
+
+describe("answering an explain question with ticked key points", () => {
+  it("stores the ticks with the answer, and refuses one that is not a key point of the card, writing nothing", async () => {
+    const quiz = await quizOf(custom({ types: ["concept"], topics: ["motivation"] }));
+    const total = quiz.questions[0]!.card.body.en.keyPoints.length;
+    const error = await answerQuestion(learnerRef(learnerId), quiz.id, {
+      position: 0,
+      response: { kind: "self", outcome: "right", keyPoints: [0, total] },
+      durationMs: 0,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "unknown_key_point", status: 400, path: ["response", "keyPoints", 1] });
+    expect(await prisma.reviewLog.count()).toBe(0);
+
+    await answerQuestion(learnerRef(learnerId), quiz.id, { position: 0, response: { kind: "self", outcome: "right", keyPoints: [total - 1, 0] }, durationMs: 0 });
+    expect((await getQuiz(learnerId, quiz.id))!.questions[0]!.response).toEqual({ kind: "self", outcome: "right", keyPoints: [0, total - 1] });
+  });
+});

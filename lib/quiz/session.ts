@@ -1,10 +1,10 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import { CARD_SQL_COLUMNS, cardRowOf, decodeCard } from "@/lib/content/stored-card";
-import { execute, prisma, query, readInt, runSql } from "@/lib/db";
+import { execute, prisma, query, readInt, readTime, readTimeOrNull, runSql } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockLearner, type LearnerRef } from "@/lib/learner";
-import { buildQuestion, gradeResponse, type Question } from "@/lib/practice";
+import { buildQuestion, gradeResponse, normalizeTicks, type Question } from "@/lib/practice";
 import { changeGradeLocked, gradeLocked } from "@/lib/srs/review";
 import type { Grade } from "@/lib/srs/scheduler";
 import { decodeQuiz, encodeRequest, encodeResponse, QUIZ_INCLUDE, type StoredQuiz } from "./codec";
@@ -18,6 +18,7 @@ export type QuizErrorCode =
   | "not_current"
   | "not_a_number"
   | "wrong_kind"
+  | "unknown_key_point"
   | "no_cards"
   | "not_graded";
 
@@ -89,16 +90,37 @@ export async function getUnfinishedQuiz(learnerId: string) {
   });
 }
 
+/** The longest time a question can be recorded to have taken (a day), as the answer API accepts. */
+const MAX_DURATION_MS = 86_400_000;
+
+/**
+ * Starts a question's clock the first time it is shown. Later showings (a reload, Back and Forward, another
+ * device) find it started and keep it, so a timed question cannot be reset by coming back to it.
+ */
+export function startQuestionClock(questionId: number, now = new Date()): Promise<Date> {
+  return runSql(function* () {
+    yield* execute(`UPDATE "QuizQuestion" SET "shownAt" = $2 WHERE "id" = $1 AND "shownAt" IS NULL`, [questionId, now]);
+    const [row] = yield* query(`SELECT "shownAt" FROM "QuizQuestion" WHERE "id" = $1`, [questionId]);
+    return readTime(row!.shownAt);
+  });
+}
+
+/** How long a question has been on screen, by the server's clock. */
+export function elapsedSince(shownAt: Date, now = new Date()): number {
+  return Math.min(MAX_DURATION_MS, Math.max(0, now.getTime() - shownAt.getTime()));
+}
+
 /**
  * Records the answer to the current question and feeds the card's schedule, in one transaction. A finished
  * or foreign quiz, an unknown or already answered question, or a numeric answer that is not a number is
  * refused with nothing written. The learner's row is locked first, so of two answers to one question given at
- * the same moment (two tabs, two instances) exactly one counts.
+ * the same moment (two tabs, two instances) exactly one counts. A question whose clock the page started is
+ * timed by that clock, across reloads and devices; the time a client reports counts only without one (the API).
  */
 export function answerQuestion(
   learner: LearnerRef,
   quizId: string,
-  { position, response, durationMs }: { position: number; response: QuizResponse; durationMs: number },
+  { position, response, durationMs: reportedMs }: { position: number; response: QuizResponse; durationMs: number },
   now = new Date(),
 ) {
   return runSql(function* (d) {
@@ -106,8 +128,8 @@ export function answerQuestion(
     const [quiz] = settings ? yield* query(`SELECT "finishedAt", "abandonedAt" FROM "Quiz" WHERE "id" = $1 AND "learnerId" = $2`, [quizId, settings.id]) : [];
     if (!settings || !quiz) throw new QuizError("unknown_quiz", "There is no such quiz.", 404);
     if (quiz.finishedAt !== null || quiz.abandonedAt !== null) throw new QuizError("quiz_finished", "This quiz is over; it takes no more answers.", 409);
-    const questions = (yield* query(`SELECT "id", "position", "answeredAt" FROM "QuizQuestion" WHERE "quizId" = $1 ORDER BY "position"`, [quizId])).map(
-      (row) => ({ id: readInt(row.id), position: readInt(row.position), answered: row.answeredAt !== null }),
+    const questions = (yield* query(`SELECT "id", "position", "shownAt", "answeredAt" FROM "QuizQuestion" WHERE "quizId" = $1 ORDER BY "position"`, [quizId])).map(
+      (row) => ({ id: readInt(row.id), position: readInt(row.position), shownAt: readTimeOrNull(row.shownAt), answered: row.answeredAt !== null }),
     );
     const question = questions.find((q) => q.position === position);
     if (!question) throw new QuizError("unknown_question", `This quiz has no question ${position}.`, 404, ["position"]);
@@ -117,13 +139,15 @@ export function answerQuestion(
     const [row] = yield* query(`SELECT q."seed", ${CARD_SQL_COLUMNS} FROM "QuizQuestion" q JOIN "Card" c ON c."id" = q."cardId" WHERE q."id" = $1`, [question.id]);
     const card = decodeCard(cardRowOf(row!));
     const built = buildQuestion(card, readInt(row!.seed));
-    const outcome = outcomeOf(built, response);
+    const stored = storedResponse(built, response);
+    const outcome = outcomeOf(built, stored);
     const rating = RATING_FOR_OUTCOME[outcome];
+    const durationMs = question.shownAt ? elapsedSince(question.shownAt, now) : reportedMs;
 
     // Conditional on still being unanswered: a replay can never count twice.
     const claimed = yield* execute(
       `UPDATE "QuizQuestion" SET "answeredAt" = $2, "response" = $3, "outcome" = $4, "rating" = $5, "durationMs" = $6 WHERE "id" = $1 AND "answeredAt" IS NULL`,
-      [question.id, now, encodeResponse(response), outcome, rating, durationMs],
+      [question.id, now, encodeResponse(stored), outcome, rating, durationMs],
     );
     if (claimed === 0) throw new QuizError("already_answered", "This question has been answered already.", 409, ["position"]);
     const review = yield* gradeLocked(settings.id, settings, { cardId: card.id, rating, durationMs, now });
@@ -133,6 +157,18 @@ export function answerQuestion(
     // The question goes back too, so the caller can explain it without reading the quiz or running the engine again.
     return { outcome, rating, finished, question: built };
   });
+}
+
+/** The response as it is kept: an explain answer's ticked key points checked against the card, each once. */
+function storedResponse(question: Question, response: QuizResponse): QuizResponse {
+  if (response.kind !== "self" || question.kind !== "concept" || response.keyPoints === undefined) return response;
+  const total = question.card.body.en.keyPoints.length;
+  try {
+    return { ...response, keyPoints: normalizeTicks(response.keyPoints, total) };
+  } catch (error) {
+    const index = Number((error as RangeError).message);
+    throw new QuizError("unknown_key_point", `This card has ${total} key points, numbered from 0.`, 400, ["response", "keyPoints", index]);
+  }
 }
 
 function outcomeOf(question: Question, response: QuizResponse): Outcome {

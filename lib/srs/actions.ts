@@ -5,42 +5,30 @@ import { getStoredCard } from "@/lib/cards/queries";
 import { TOPICS } from "@/lib/content/schema";
 import { AppError } from "@/lib/errors";
 import { learnerAction, type ActionResult } from "@/lib/http";
-import type { LearnerRef } from "@/lib/learner";
 import { getLanguage } from "@/lib/i18n/server";
 import { buildQuestion, explainQuestion, gradeResponse, type FeedbackView } from "@/lib/practice";
-import { getNextStudyCard, getSessionSummary, getStudyCard, type StudyScope } from "./queries";
+import { getStudyScreen, MAX_EXTRA_NEW, type StudyScreen } from "./queries";
 import { gradeCard, undoLastReview } from "./review";
 import { Rating, type Grade } from "./scheduler";
 import { gradeRequestSchema } from "./validation";
 
-/** What the study screen needs after any change: the card to show, the counts, today's summary. */
-async function studyScreen(learner: LearnerRef, scope: StudyScope, showCardId?: string) {
-  const lang = await getLanguage();
-  const [next, summary, shown] = await Promise.all([
-    getNextStudyCard(learner, lang, new Date(), scope),
-    getSessionSummary(learner),
-    showCardId ? getStudyCard(learner, showCardId, lang) : null,
-  ]);
-  return { card: shown ?? next.card, counts: next.counts, summary };
-}
-
-export type StudyScreen = Awaited<ReturnType<typeof studyScreen>>;
+export type { StudyScreen };
 export type StudyActionResult = ActionResult<StudyScreen>;
 
-const scopeSchema = z.strictObject({ topic: z.enum(TOPICS).optional() });
+const scopeSchema = z.strictObject({ topic: z.enum(TOPICS).optional(), extraNew: z.number().int().min(0).max(MAX_EXTRA_NEW).optional() });
 
 export const gradeAction = learnerAction(
   z.strictObject({ grade: gradeRequestSchema, scope: scopeSchema }),
   async ({ grade, scope }, learner) => {
     await gradeCard({ learner, ...grade });
-    return studyScreen(learner, scope);
+    return getStudyScreen(learner, await getLanguage(), scope);
   },
 );
 
 /** Undo puts the un-graded card straight back on screen, as Anki does. */
 export const undoAction = learnerAction(z.strictObject({ scope: scopeSchema }), async ({ scope }, learner) => {
   const { cardId } = await undoLastReview(learner);
-  return studyScreen(learner, scope, cardId);
+  return getStudyScreen(learner, await getLanguage(), scope, cardId);
 });
 
 const checkSchema = z.strictObject({

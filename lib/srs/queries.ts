@@ -2,11 +2,12 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { toCardView, type CardView } from "@/lib/cards/queries";
-import type { Topic } from "@/lib/content/schema";
+import { TOPICS, type Topic } from "@/lib/content/schema";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
 import { dayKey, nextStudyDayStart, studyDayStart } from "@/lib/calendar";
 import { getSettings, type LearnerRef, type LearnerSettings } from "@/lib/learner";
 import { buildQuestion, presentQuestion, type QuestionView } from "@/lib/practice";
+import { formatDue } from "./format-due";
 import { formatInterval } from "./format-interval";
 import { usableMemory } from "./memory-codec";
 import { dueBeforeInterview, interviewPlan } from "./plan";
@@ -17,8 +18,24 @@ import type { Language } from "@/lib/i18n";
 const LEARN_AHEAD_MS = 20 * 60_000;
 const LEARNING = [State.Learning, State.Relearning];
 
-/** Study can be narrowed to one topic (from /study?topic=…); the daily new-card limit stays global. */
-export type StudyScope = { topic?: Topic };
+/**
+ * Study can be narrowed to one topic (from /study?topic=…); the daily new-card limit stays global. `extraNew`
+ * (from /study?extra=…) raises today's new-card limit for this visit: studying ahead, as Anki's custom study does.
+ */
+export type StudyScope = { topic?: Topic; extraNew?: number };
+
+/** How many more new cards "study more new cards" at the end of a session offers at a time. */
+export const STUDY_AHEAD_NEW = 10;
+/** The most a visit may raise the daily new-card limit by (the limit itself goes up to 500). */
+export const MAX_EXTRA_NEW = 500;
+
+/** /study's query string as a scope: an unknown topic or a bad `extra` is ignored, not an error. */
+export function studyScopeOf(params: { topic?: string; extra?: string }): StudyScope {
+  const topic = TOPICS.find((known) => known === params.topic);
+  const extra = Number(params.extra);
+  const extraNew = Number.isInteger(extra) && extra > 0 ? Math.min(extra, MAX_EXTRA_NEW) : undefined;
+  return { ...(topic && { topic }), ...(extraNew && { extraNew }) };
+}
 
 export async function getStudyCounts(learner: LearnerRef, now = new Date(), scope: StudyScope = {}) {
   const learnerId = learner.id;
@@ -38,7 +55,8 @@ export async function getStudyCounts(learner: LearnerRef, now = new Date(), scop
     scope.topic && planned ? unseenIn() : null,
     planned ? prisma.card.count({ where: { retired: false } }) : 0,
   ]);
-  // With an interview date the plan sets the day's new cards (never above the learner's limit); without, the limit does.
+  // With an interview date the plan sets the day's new cards (never above the learner's limit); without, the limit
+  // does. "Study more" (scope.extraNew) adds to either for this visit.
   const plan = settings.interviewDate
     ? interviewPlan({
         today: dayKey(now, settings.timeZone),
@@ -49,9 +67,9 @@ export async function getStudyCounts(learner: LearnerRef, now = new Date(), scop
         limit: settings.newCardsPerDay,
       })
     : null;
-  const allowance = plan ? plan.newToday : Math.max(0, settings.newCardsPerDay - newToday);
+  const allowance = (plan ? plan.newToday : Math.max(0, settings.newCardsPerDay - newToday)) + (scope.extraNew ?? 0);
   const newAvailable = Math.min(unseen, allowance);
-  return { learning, review, due: learning + review, newAvailable, newToday, reviewsToday, plan, settings };
+  return { learning, review, due: learning + review, newAvailable, unseen, newToday, reviewsToday, plan, settings };
 }
 
 export type StudyCard = CardView & {
@@ -135,33 +153,82 @@ function toStudyCard(card: StoredCard, stored: MemoryState | null, settings: Lea
   };
 }
 
-/** When the learner's next card comes due, for the end-of-session screen. */
-export async function getNextDue(learnerId: string): Promise<Date | null> {
-  const next = await prisma.cardState.findFirst({
-    where: { learnerId, card: { retired: false } },
-    orderBy: { due: "asc" },
-    select: { due: true },
-  });
-  return next?.due ?? null;
-}
+/** Reviews less than this apart belong to one study session; a longer pause ends it. */
+export const SESSION_GAP_MS = 30 * 60_000;
+/** How far back a session is looked for: no one studies a day on end without a half-hour pause. */
+const SESSION_LOOKBACK_MS = 24 * 60 * 60_000;
 
-/** Today's reviews (the study day, see day.ts): what the end-of-session screen sums up. */
-export async function getSessionSummary(learner: LearnerRef, now = new Date()) {
-  const { timeZone } = await getSettings(learner);
-  const [logs, nextDue] = await Promise.all([
+/**
+ * The end-of-session screen: what this session did (the study reviews since the last pause of
+ * SESSION_GAP_MS; quiz answers are not study), when the next card of the scope comes due after now on the
+ * learner's clock, and what to do next: more new cards ahead of the daily limit, other topics with work left,
+ * the topic to drill.
+ */
+export async function getSessionSummary(learner: LearnerRef, lang: Language, counts: StudyCounts, now = new Date(), scope: StudyScope = {}) {
+  const learnerId = learner.id;
+  const [recent, next, elsewhere] = await Promise.all([
     prisma.reviewLog.findMany({
-      where: { learnerId: learner.id, reviewedAt: { gte: studyDayStart(now, timeZone) } },
-      select: { rating: true, durationMs: true },
+      where: { learnerId, reviewedAt: { gt: new Date(now.getTime() - SESSION_LOOKBACK_MS), lte: now } },
+      orderBy: [{ reviewedAt: "desc" }, { id: "desc" }],
+      select: { id: true, rating: true, durationMs: true, reviewedAt: true, card: { select: { topic: true } } },
     }),
-    getNextDue(learner.id),
+    prisma.cardState.findFirst({
+      where: { learnerId, card: { retired: false, topic: scope.topic }, due: { gt: now } },
+      orderBy: { due: "asc" },
+      select: { due: true },
+    }),
+    scope.topic ? getStudyCounts(learner, now, { extraNew: scope.extraNew }) : null,
   ]);
-  const again = logs.filter((log) => log.rating === 1).length;
+  const fromQuizzes = new Set(
+    (await prisma.quizQuestion.findMany({ where: { reviewLogId: { in: recent.map((log) => log.id) } }, select: { reviewLogId: true } })).map(
+      (question) => question.reviewLogId,
+    ),
+  );
+  const session: typeof recent = [];
+  let after = now;
+  for (const log of recent) {
+    if (fromQuizzes.has(log.id)) continue;
+    if (after.getTime() - log.reviewedAt.getTime() > SESSION_GAP_MS) break;
+    session.push(log);
+    after = log.reviewedAt;
+  }
+  const again = session.filter((log) => log.rating === 1).length;
+  const unseen = counts.unseen;
   return {
-    reviewed: logs.length,
-    againRate: logs.length ? again / logs.length : 0,
-    timeMs: logs.reduce((sum, log) => sum + log.durationMs, 0),
-    nextDue: nextDue?.toISOString() ?? null,
+    reviewed: session.length,
+    againRate: session.length ? again / session.length : 0,
+    timeMs: session.reduce((sum, log) => sum + log.durationMs, 0),
+    nextDue: next?.due.toISOString() ?? null,
+    nextDueText: next ? formatDue(next.due, now, counts.settings.timeZone, lang) : null,
+    /** new cards left in the scope beyond today's limit, and the `extra` that makes STUDY_AHEAD_NEW of them available */
+    studyAhead: unseen > 0 ? { cards: Math.min(STUDY_AHEAD_NEW, unseen), extraNew: Math.max(0, counts.newToday - counts.settings.newCardsPerDay) + STUDY_AHEAD_NEW } : null,
+    /** cards to study now outside the topic studied */
+    elsewhere: elsewhere ? elsewhere.due + elsewhere.newAvailable : 0,
+    drillTopic: scope.topic ?? weakestTopic(session),
   };
 }
+
+/** The topic the session found hardest: most Again grades, then most Hard; none when all went well. */
+function weakestTopic(session: { rating: number; card: { topic: string } }[]): Topic | null {
+  const byTopic = new Map<Topic, { again: number; hard: number }>();
+  for (const log of session) {
+    if (log.rating > 2) continue;
+    const topic = log.card.topic as Topic;
+    const tally = byTopic.get(topic) ?? { again: 0, hard: 0 };
+    if (log.rating === 1) tally.again += 1;
+    else tally.hard += 1;
+    byTopic.set(topic, tally);
+  }
+  return [...byTopic].sort(([, a], [, b]) => b.again - a.again || b.hard - a.hard)[0]?.[0] ?? null;
+}
 export type SessionSummary = Awaited<ReturnType<typeof getSessionSummary>>;
+
+/** What the study screen shows: the card to study (or one asked for, as after an undo), the counts, and with no card the session's summary. */
+export async function getStudyScreen(learner: LearnerRef, lang: Language, scope: StudyScope, showCardId?: string, now = new Date()) {
+  const [next, shown] = await Promise.all([getNextStudyCard(learner, lang, now, scope), showCardId ? getStudyCard(learner, showCardId, lang, now) : null]);
+  const card = shown ?? next.card;
+  const summary = card ? null : await getSessionSummary(learner, lang, next.counts, now, scope);
+  return { card, counts: next.counts, summary };
+}
+export type StudyScreen = Awaited<ReturnType<typeof getStudyScreen>>;
 export type StudyCounts = Awaited<ReturnType<typeof getStudyCounts>>;

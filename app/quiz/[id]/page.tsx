@@ -45,9 +45,10 @@ export default async function QuizQuestionPage({
         heading={format(t.quiz.question, { n: screen.index + 1, total: screen.total })}
         progress={{ answered: screen.index, total: screen.total }}
         secondsPerQuestion={screen.secondsPerQuestion}
+        elapsedMs={screen.elapsedMs}
         topic={t.topics[screen.topic]}
         view={screen.view}
-        labels={{ ...t.quiz, studyLabels: t.study }}
+        labels={{ ...t.quiz, studyLabels: t.study, practice: t.practice }}
         isLast={screen.index === screen.total - 1}
       />
     </div>

@@ -1,16 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { AnswerSides, CardHtml } from "@/app/ui/cards/card-sides";
 import { McqAnswer, NumericAnswer } from "@/app/ui/practice/answers";
+import { KeyPointChecklist, TickSuggestion } from "@/app/ui/practice/key-points";
 import { formatClock } from "@/app/ui/stat-tiles";
 import { answerAction, quizPositionAction, type AnswerResult } from "@/lib/quiz/actions";
 import type { QuestionView } from "@/lib/practice";
+import { outcomeFromKeyPoints } from "@/lib/practice/key-points";
 import type { QuizResponse } from "@/lib/quiz/request";
 import type { Messages } from "@/lib/i18n";
 
-type Labels = Messages["quiz"] & { studyLabels: Messages["study"] };
+type Labels = Messages["quiz"] & { studyLabels: Messages["study"]; practice: Messages["practice"] };
 type Feedback = Extract<AnswerResult, { ok: true }>;
 /** Refusals that mean this page is behind the quiz (answered elsewhere, or over): catch up, not an error. */
 const STALE = new Set(["already_answered", "not_current", "quiz_finished", "unknown_question"]);
@@ -30,6 +32,7 @@ export function QuizQuestion({
   heading,
   progress,
   secondsPerQuestion,
+  elapsedMs,
   topic,
   view,
   labels,
@@ -41,6 +44,8 @@ export function QuizQuestion({
   heading: string;
   progress: { answered: number; total: number };
   secondsPerQuestion: number | null;
+  /** how long the question has been shown, by the server's clock, when the page was rendered */
+  elapsedMs: number;
   topic: string;
   view: QuestionView;
   labels: Labels;
@@ -51,14 +56,19 @@ export function QuizQuestion({
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [modelShown, setModelShown] = useState(false);
+  // The question's clock runs on the server (from when it was first shown, on any device): the page counts on
+  // from the elapsed time it was given, and takes the server's again when it catches up.
+  const clock = useRef({ elapsedMs, at: 0 });
+  const elapsedNow = useCallback(() => clock.current.elapsedMs + performance.now() - clock.current.at, []);
   const shownAt = useRef(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const nextRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     shownAt.current = performance.now();
+    clock.current = { elapsedMs, at: performance.now() };
     headingRef.current?.focus();
-  }, []);
+  }, [elapsedMs]);
 
   // Back and Forward restore this page from a cache that may predate answers given since: ask the server
   // where the quiz is, and show that question instead of a stale one.
@@ -67,7 +77,9 @@ export function QuizQuestion({
     async function catchUp() {
       try {
         const live = await quizPositionAction({ quizId });
-        if (active && live.ok && (live.over || live.position !== position)) router.refresh();
+        if (!active || !live.ok) return;
+        if (live.over || live.position !== position) router.refresh();
+        else if (live.elapsedMs !== null) clock.current = { elapsedMs: live.elapsedMs, at: performance.now() };
       } catch {
         // Offline: the answer itself will tell.
       }
@@ -113,9 +125,11 @@ export function QuizQuestion({
           <h1 ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
             {heading}
           </h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">{topic}</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="question-topic">
+            {topic}
+          </p>
         </div>
-        {secondsPerQuestion !== null && !feedback && <Countdown seconds={secondsPerQuestion} labels={labels} />}
+        {secondsPerQuestion !== null && !feedback && <Countdown seconds={secondsPerQuestion} initialElapsedMs={elapsedMs} elapsedNow={elapsedNow} labels={labels} />}
       </header>
       <progress className="h-1.5 w-full overflow-hidden rounded-full accent-accent-600" value={progress.answered} max={progress.total} aria-label={heading} />
       <CardHtml html={view.question} className="text-lg" />
@@ -147,13 +161,12 @@ export function QuizQuestion({
   );
 }
 
-function Countdown({ seconds, labels }: { seconds: number; labels: Labels }) {
-  const [left, setLeft] = useState(seconds);
+function Countdown({ seconds, initialElapsedMs, elapsedNow, labels }: { seconds: number; initialElapsedMs: number; elapsedNow: () => number; labels: Labels }) {
+  const [left, setLeft] = useState(() => Math.max(0, seconds - Math.floor(initialElapsedMs / 1000)));
   useEffect(() => {
-    const started = Date.now();
-    const timer = setInterval(() => setLeft(Math.max(0, seconds - Math.floor((Date.now() - started) / 1000))), 250);
+    const timer = setInterval(() => setLeft(Math.max(0, seconds - Math.floor(elapsedNow() / 1000))), 250);
     return () => clearInterval(timer);
-  }, [seconds]);
+  }, [seconds, elapsedNow]);
   const text = formatClock(left);
   return (
     <div className="text-right" data-testid="timer">
@@ -185,6 +198,13 @@ function ConceptAnswer({
   disabled: boolean;
 }) {
   const [text, setText] = useState("");
+  const [ticked, setTicked] = useState<number[]>([]);
+  const suggested = outcomeFromKeyPoints(ticked.length, view.keyPoints.length);
+  const answerRef = useRef<HTMLElement>(null);
+  // The button that showed the answer is gone: focus goes to the answer, where ticking the key points starts.
+  useEffect(() => {
+    if (modelShown) answerRef.current?.focus();
+  }, [modelShown]);
   return (
     <div className="space-y-4">
       <label className="grid gap-1">
@@ -203,8 +223,25 @@ function ConceptAnswer({
           {labels.showModel}
         </button>
       ) : (
-        <section aria-label={labels.studyLabels.answer} className="space-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-          <AnswerSides sides={view} labels={labels.studyLabels} />
+        <section
+          ref={answerRef}
+          tabIndex={-1}
+          aria-label={labels.studyLabels.answer}
+          className="space-y-4 border-t border-zinc-200 pt-4 focus:outline-none dark:border-zinc-800"
+        >
+          <AnswerSides
+            sides={view}
+            labels={labels.studyLabels}
+            keyPoints={
+              <KeyPointChecklist
+                points={view.keyPoints}
+                ticked={ticked}
+                onChange={setTicked}
+                disabled={disabled}
+                labels={{ ...labels.practice.keyPoints, title: labels.studyLabels.keyPoints }}
+              />
+            }
+          />
           <fieldset className="space-y-2">
             <legend className="font-medium">{labels.gradeYourself}</legend>
             <div className="grid grid-cols-3 gap-2">
@@ -213,13 +250,22 @@ function ConceptAnswer({
                   key={outcome}
                   type="button"
                   disabled={disabled}
-                  onClick={() => onGrade({ kind: "self", outcome, text: text || undefined })}
-                  className={`rounded-lg border-2 px-3 py-2.5 font-medium disabled:opacity-50 ${OUTCOME_STYLES[outcome]}`}
+                  onClick={() => onGrade({ kind: "self", outcome, text: text || undefined, keyPoints: ticked })}
+                  aria-describedby={suggested === outcome ? "tick-suggestion" : undefined}
+                  data-suggested={suggested === outcome ? "true" : undefined}
+                  className={`rounded-lg border-2 px-3 py-2.5 font-medium disabled:opacity-50 data-suggested:ring-3 data-suggested:ring-accent-500 ${OUTCOME_STYLES[outcome]}`}
                 >
                   {labels.outcomes[outcome]}
                 </button>
               ))}
             </div>
+            <TickSuggestion
+              id="tick-suggestion"
+              outcome={suggested}
+              ticked={ticked.length}
+              total={view.keyPoints.length}
+              labels={{ suggested: labels.practice.keyPoints.suggested, outcomes: labels.outcomes }}
+            />
           </fieldset>
         </section>
       )}

@@ -1,6 +1,7 @@
 // Card HTML carries KaTeX's markup: its stylesheet comes with the components that show it, so a page without
 // card math (home, quiz builder, statistics…) neither downloads nor waits for it.
 import "katex/dist/katex.min.css";
+import type { ReactNode } from "react";
 import type { CardSides } from "@/lib/content/schema";
 
 /** Card HTML comes from our own Markdown, rendered (and stripped of raw HTML) on the server at sync time. */
@@ -26,12 +27,15 @@ export function AnswerSides({
   sides,
   labels,
   withSpoken = true,
+  keyPoints,
 }: {
   // A quiz's concept question carries the same sides; a view built before spoken answers may lack one.
   sides: Omit<CardSides, "spoken"> & { spoken?: string | null };
   labels: { answer: string; wrongAnswer: string; keyPoints: string; spoken: string };
   /** false where the page places the spoken answer itself (the study screen puts it after the grade buttons) */
   withSpoken?: boolean;
+  /** the key points as the page grades with them (a checklist to tick), in place of the plain list */
+  keyPoints?: ReactNode;
 }) {
   return (
     <div className="space-y-5">
@@ -42,14 +46,16 @@ export function AnswerSides({
           <CardHtml html={sides.wrongAnswer} />
         </aside>
       )}
-      <section>
-        <h3 className="mb-2 text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.keyPoints}</h3>
-        <ul className="card-prose list-disc space-y-1 pl-6">
-          {sides.keyPoints.map((point, index) => (
-            <li key={index} dangerouslySetInnerHTML={{ __html: point }} />
-          ))}
-        </ul>
-      </section>
+      {keyPoints ?? (
+        <section>
+          <h3 className="mb-2 text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.keyPoints}</h3>
+          <ul className="card-prose list-disc space-y-1 pl-6">
+            {sides.keyPoints.map((point, index) => (
+              <li key={index} dangerouslySetInnerHTML={{ __html: point }} />
+            ))}
+          </ul>
+        </section>
+      )}
       {withSpoken && <SpokenAnswer html={sides.spoken} label={labels.spoken} />}
     </div>
   );

@@ -9,6 +9,11 @@ import type { Messages } from "@/lib/i18n";
 type Labels = Messages["quiz"];
 
 const primary = "rounded-lg px-5 py-2.5 font-medium disabled:opacity-60 bg-accent-600 text-white hover:bg-accent-700";
+const VERDICT_STYLES = {
+  true: "border-emerald-500 bg-emerald-50 dark:bg-emerald-950/40",
+  false: "border-red-500 bg-red-50 dark:bg-red-950/40",
+  null: "border-transparent bg-zinc-50 dark:bg-zinc-900",
+} as const;
 
 export function McqAnswer({
   view,
@@ -59,7 +64,7 @@ export function McqAnswer({
                     setMissing(false);
                     setChosen(view.multiple ? (event.target.checked ? [...chosen, option.id] : chosen.filter((id) => id !== option.id)) : [option.id]);
                   }}
-                  className="mt-1.5 size-4 accent-accent-600"
+                  className="mt-1.5 size-4 shrink-0 accent-accent-600"
                 />
                 <CardHtml html={option.html} />
               </label>
@@ -134,7 +139,7 @@ export function NumericAnswer({
             placeholder={labels.numberPlaceholder}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? "numeric-error" : undefined}
-            className="w-64 rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
+            className="w-full min-w-0 rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono aria-invalid:border-red-600 sm:w-80 dark:border-zinc-700 dark:bg-zinc-900"
           />
           {!explained && (
             <button type="submit" disabled={disabled} className={primary}>
@@ -155,11 +160,22 @@ export function NumericAnswer({
                 {explained.expectedText}
               </dd>
             </div>
-            <div className="rounded-lg bg-zinc-50 p-3 dark:bg-zinc-900">
+            <div
+              className={`rounded-lg border-2 p-3 ${VERDICT_STYLES[String(explained.correct) as keyof typeof VERDICT_STYLES]}`}
+              data-testid="given"
+              data-correct={explained.correct === null ? undefined : String(explained.correct)}
+            >
               <dt className="text-sm text-zinc-600 dark:text-zinc-400">{labels.given}</dt>
               <dd className="font-mono text-lg" data-testid="given-value">
                 {explained.givenText ?? "—"}
               </dd>
+              {explained.correct !== null && (
+                // A sign and a word as well as the colour, so the verdict does not rest on colour alone.
+                <dd className={`text-sm font-semibold ${explained.correct ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300"}`} data-testid="numeric-verdict">
+                  <span aria-hidden="true">{explained.correct ? "✓ " : "✗ "}</span>
+                  {explained.correct ? labels.correct : labels.incorrect}
+                </dd>
+              )}
             </div>
           </dl>
           <h2 className="text-sm font-semibold text-zinc-600 uppercase dark:text-zinc-400">{labels.solution}</h2>
