@@ -83,3 +83,68 @@ test("the parameter counter gives 128 for BatchNorm2d(64) and 256 with 128 non-t
   await expect(page.getByTestId("count-non-trainable")).toHaveText("128");
   await expect(page).toHaveURL(/calc=params&fw=keras/);
 });
+
+test("RMSNorm works [1,2,3,4] as the documented formula, takes Keras's ε, names a bad normalized_shape, and its link reproduces it", async ({ page, context }) => {
+  await page.goto("/calculator");
+  await page.getByRole("radio", { name: "RMSNorm" }).check();
+  await page.getByLabel("Shape", { exact: true }).fill("1,4");
+  await page.getByLabel("Values", { exact: true }).fill("[1,2,3,4]");
+  await page.getByLabel("normalized_shape").fill("4");
+
+  // mean(x²) = 30/4 = 7.5 and y₁ = 1/√(7.5 + ε) = 0.365148 (torch.nn.RMSNorm docs; worked by hand, PyTorch 1.13 has no RMSNorm).
+  const output = page.getByTestId("rms-output");
+  await expect(output).toContainText(/\[\[\s*0\.365148,\s*0\.730297,\s*1\.09545,\s*1\.46059\]\]/);
+  await expect(page.getByTestId("rms-eps-used")).toHaveText("2.22045e-16");
+  const working = page.getByTestId("rms-working");
+  await working.scrollIntoViewIfNeeded();
+  await expect(working.locator(".katex").first()).toContainText(/=\s*30\s*\/\s*4\s*=\s*7\.5/);
+  await expect(page.getByRole("table").getByRole("row", { name: /^0 7\.5 0\.365148$/ })).toBeVisible();
+
+  await page.getByRole("radio", { name: "Keras" }).check();
+  await expect(page.getByTestId("rms-eps-used")).toHaveText("1e-6");
+  await expect(page.getByLabel("normalized_shape")).toHaveCount(0);
+  await expect(working.locator(".katex").nth(1)).toContainText(/7\.5\s*\+\s*10\s*−\s*6/);
+
+  await page.getByRole("radio", { name: "PyTorch" }).check();
+  const normalized = page.getByLabel("normalized_shape");
+  await normalized.fill("2");
+  await expect(normalized).toHaveAttribute("aria-invalid", "true");
+  await expect(normalized).toHaveAccessibleDescription(/The shape \(1, 4\) does not end in normalized_shape \(2\)\./);
+  await expect(page.getByText("Fix the highlighted fields to see results.")).toBeVisible();
+  await normalized.fill("4");
+  await expect(output).toContainText("0.365148");
+
+  await expect(page).toHaveURL((url) => url.searchParams.get("calc") === "rms" && url.searchParams.get("x") === "[1,2,3,4]" && !url.searchParams.has("ns"));
+  const copy = await context.newPage();
+  await copy.goto(page.url());
+  await expect(copy.getByRole("radio", { name: "RMSNorm" })).toBeChecked();
+  await expect(copy.getByLabel("Values", { exact: true })).toHaveValue("[1,2,3,4]");
+  await expect(copy.getByTestId("rms-output")).toContainText(/\[\[\s*0\.365148,/);
+});
+
+test("the RMSNorm mode in Chinese", async ({ page }) => {
+  await page.goto("/calculator?calc=rms");
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.getByRole("group", { name: "计算器" }).getByRole("radio", { name: "RMSNorm" })).toBeChecked();
+  await expect(page.getByRole("heading", { name: "演算（第 0 行）" })).toBeVisible();
+  await expect(page.getByTestId("rms-output")).toContainText("0.365148");
+  await page.getByLabel("ε (eps)").fill("-1");
+  await expect(page.getByLabel("ε (eps)")).toHaveAccessibleDescription(/ε 必须大于或等于 0。/);
+});
+
+test("@phone RMSNorm's working wraps on a 390 px phone: no sideways scroll, every result in view", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/calculator?calc=rms&shape=2,16&seed=3&ns=16");
+  const lines = page.getByTestId("rms-working").locator("li");
+  await expect(lines).toHaveCount(10);
+  for (const line of await lines.all()) {
+    await line.scrollIntoViewIfNeeded();
+    await expect(line.locator(".katex")).toBeVisible();
+  }
+  // A formula that wrapped fits its box: nothing, its result included, is hidden to its right.
+  const clipped = await lines.evaluateAll((items) =>
+    items.flatMap((item) => [...item.children]).filter((box) => box.scrollWidth > box.clientWidth + 1).map((box) => box.textContent),
+  );
+  expect(clipped).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+});

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "./fixtures";
 
 // Nothing may make a page scroll sideways on a 390 px phone: long formulas and code wrap or scroll in their own
 // box, long words (a source's file path) break.
-const PAGES = ["/", "/study", "/quiz", "/topics", "/cards", "/calculator", "/calculator?mode=params", "/calculator?mode=fold", "/lab", "/stats", "/settings", "/data", "/account", "/debates", "/quiz/history"];
+const PAGES = ["/", "/study", "/quiz", "/topics", "/cards", "/calculator", "/calculator?calc=params", "/calculator?calc=fold", "/calculator?calc=rms", "/plan", "/lab", "/stats", "/settings", "/data", "/account", "/debates", "/quiz/history"];
 
 async function overflow(page: Page): Promise<{ scrollWidth: number; culprit: string | null }> {
   return page.evaluate(() => {

@@ -10,13 +10,14 @@ import type { CalculatorMessages } from "@/lib/i18n";
 import { Choice } from "./fields";
 import { TensorMode } from "./tensor-mode";
 
-// The tensor mode is the one a visitor lands on; the other two, which run the engine on the main thread, load
+// The tensor mode is the one a visitor lands on; the others, which run the engine on the main thread, load
 // when chosen (or, from a link that opens them, with the page). Their placeholder is also their own Suspense
-// boundary, so the mode switch shows at once while the chosen mode loads. The fold is computed in the browser
-// only: a link with a million seeded weights must not cost the server a second of rendering.
+// boundary, so the mode switch shows at once while the chosen mode loads. The fold and RMSNorm are computed in the
+// browser only: a link with a million seeded values must not cost the server a second of rendering.
 const ModeLoading = () => <div aria-busy="true" className="min-h-96" />;
 const ParamsMode = dynamic(() => import("./params-mode").then((mode) => mode.ParamsMode), { loading: ModeLoading });
 const FoldMode = dynamic(() => import("./fold-mode").then((mode) => mode.FoldMode), { loading: ModeLoading, ssr: false });
+const RmsMode = dynamic(() => import("./rms-mode").then((mode) => mode.RmsMode), { loading: ModeLoading, ssr: false });
 
 const URL_DEBOUNCE_MS = 400;
 
@@ -54,8 +55,10 @@ export function Calculator({ initial, messages }: { initial: CalculatorState; me
         <TensorMode form={state.tensor} onChange={update("tensor")} messages={messages} />
       ) : state.calc === "params" ? (
         <ParamsMode form={state.params} onChange={update("params")} messages={messages} />
-      ) : (
+      ) : state.calc === "fold" ? (
         <FoldMode form={state.fold} onChange={update("fold")} messages={messages} />
+      ) : (
+        <RmsMode form={state.rms} onChange={update("rms")} messages={messages} />
       )}
     </div>
   );

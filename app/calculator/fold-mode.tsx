@@ -3,8 +3,7 @@
 import { useMemo } from "react";
 import { computeFold, type FoldView } from "@/lib/calculator/fold";
 import { formatNumber } from "@/lib/calculator/format";
-import { summarize } from "@/lib/calculator/summary";
-import { PRINT_LIMIT, type TensorDisplay } from "@/lib/calculator/tensor";
+import { tensorDisplay } from "@/lib/calculator/tensor";
 import type { FoldForm } from "@/lib/calculator/url-state";
 import { foldWorking } from "@/lib/calculator/working";
 import type { CalculatorMessages } from "@/lib/i18n";
@@ -111,13 +110,9 @@ function FoldResults({ view, messages }: { view: FoldView; messages: Messages })
         </div>
       </Section>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TensorBlock name={messages.weight} shown={display(view.weight)} shape={result.weightShape} messages={messages} testId="fold-weight" />
-        <TensorBlock name={messages.foldedWeight} shown={display(result.weight)} shape={result.weightShape} messages={messages} testId="fold-folded-weight" />
+        <TensorBlock name={messages.weight} shown={tensorDisplay(view.weight)} shape={result.weightShape} messages={messages} testId="fold-weight" />
+        <TensorBlock name={messages.foldedWeight} shown={tensorDisplay(result.weight)} shape={result.weightShape} messages={messages} testId="fold-folded-weight" />
       </div>
     </div>
   );
-}
-
-function display(values: Float64Array): TensorDisplay {
-  return values.length <= PRINT_LIMIT ? { kind: "full", values } : { kind: "summary", summary: summarize(values) };
 }

@@ -53,7 +53,7 @@ export function TensorResults({ view, messages }: { view: TensorView; messages: 
   );
 }
 
-function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
+export function Fact({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
     <div className="rounded-lg bg-zinc-50 p-3 dark:bg-zinc-900">
       <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>

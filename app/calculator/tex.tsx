@@ -12,8 +12,12 @@ const loadRenderTex = () => (loading ??= import("./render-tex").then((module) =>
  * Live formulas: the numbers change as the user types, so KaTeX renders here rather than on the server. KaTeX
  * is about 75 KB of gzip JavaScript: it loads when the first formula comes into view (the working is below the
  * form), and until then the formula shows as its TeX source.
+ *
+ * `wrap` sets a block formula in display style but typesets it inline, where KaTeX breaks a line after a relation
+ * or an operator: a long line of numbers wraps on a phone and its result stays in view; only a part that cannot
+ * break (a long root) scrolls, inside the formula's own box.
  */
-export function Tex({ tex, display = false }: { tex: string; display?: boolean }) {
+export function Tex({ tex, display = false, wrap = false }: { tex: string; display?: boolean; wrap?: boolean }) {
   const [renderTex, setRenderTex] = useState<RenderTex | null>(() => loadedRenderTex);
   const placeholder = useRef<HTMLElement>(null);
 
@@ -34,8 +38,8 @@ export function Tex({ tex, display = false }: { tex: string; display?: boolean }
     };
   }, [renderTex]);
 
-  const html = useMemo(() => renderTex?.(tex, display) ?? null, [renderTex, tex, display]);
-  const className = display ? "block overflow-x-auto overflow-y-hidden py-1" : undefined;
+  const html = useMemo(() => renderTex?.(wrap ? `\\displaystyle ${tex}` : tex, display && !wrap) ?? null, [renderTex, tex, display, wrap]);
+  const className = display || wrap ? "block overflow-x-auto overflow-y-hidden py-1" : undefined;
   return html === null ? (
     <code ref={placeholder} className={`${className ?? ""} font-mono text-sm text-zinc-600 dark:text-zinc-400`}>
       {tex}

@@ -122,7 +122,8 @@ function channelSlice(values: Float64Array, shape: number[], channel: number, li
   return slice;
 }
 
-function display(values: Float64Array): TensorDisplay {
+/** A tensor printed whole up to PRINT_LIMIT values, summarised beyond. */
+export function tensorDisplay(values: Float64Array): TensorDisplay {
   return values.length <= PRINT_LIMIT ? { kind: "full", values } : { kind: "summary", summary: summarize(values) };
 }
 
@@ -264,11 +265,11 @@ export function computeTensor(form: TensorForm): TensorOutcome {
         channelOutput: channelSlice(result.output, shape, channel, WORKING_VALUES),
         channelDy: dy && channelSlice(dy, shape, channel, WORKING_VALUES),
         channelDx: gradients && channelSlice(gradients.dx, shape, channel, WORKING_VALUES),
-        input: display(input),
-        xHat: display(xHat),
-        output: display(result.output),
-        dy: dy && display(dy),
-        dx: gradients && display(gradients.dx),
+        input: tensorDisplay(input),
+        xHat: tensorDisplay(xHat),
+        output: tensorDisplay(result.output),
+        dy: dy && tensorDisplay(dy),
+        dx: gradients && tensorDisplay(gradients.dx),
         gradients: gradients && {
           dgamma: cut(gradients.dgamma),
           dbeta: cut(gradients.dbeta),

@@ -1,6 +1,19 @@
 import { z } from "zod";
 import { KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS, type NormLayerName } from "@/lib/bn";
-import { CALCS, DEFAULT_FOLD, DEFAULT_PARAMS, DEFAULT_TENSOR, defaultEps, defaultMomentum, type CalculatorState, type FoldForm, type ParamsForm, type TensorForm } from "./url-state";
+import {
+  CALCS,
+  DEFAULT_FOLD,
+  DEFAULT_PARAMS,
+  DEFAULT_RMS,
+  DEFAULT_TENSOR,
+  defaultEps,
+  defaultMomentum,
+  type CalculatorState,
+  type FoldForm,
+  type ParamsForm,
+  type RmsForm,
+  type TensorForm,
+} from "./url-state";
 
 // Reads the query string that ./url-state writes (its parameters are listed there).
 
@@ -60,7 +73,11 @@ function isKerasLayer(layer: NormLayerName): boolean {
 
 /** Reads the calculator state from a query string; anything missing or malformed falls back to its default. */
 export function parseCalculatorState(search: URLSearchParams | Record<string, string | string[] | undefined>): CalculatorState {
-  const q = querySchema.parse(queryRecord(search));
+  const query = querySchema.parse(queryRecord(search));
+  // An RMSNorm link's shape, values, ε and γ are its own: the other forms keep their defaults, and the RMSNorm form
+  // takes nothing from another calculator's link.
+  const rmsLink = query.calc === "rms";
+  const q: typeof query = rmsLink ? {} : query;
   const framework = q.fw ?? "pytorch";
 
   const tensor: TensorForm = {
@@ -121,5 +138,18 @@ export function parseCalculatorState(search: URLSearchParams | Record<string, st
     runningVar: q.rvar ?? (q.wshape !== undefined ? "" : DEFAULT_FOLD.runningVar),
   };
 
-  return { calc: q.calc ?? "tensor", tensor, params, fold };
+  const r: typeof query = rmsLink ? query : {};
+  const rms: RmsForm = {
+    framework: r.fw ?? DEFAULT_RMS.framework,
+    shape: r.shape ?? DEFAULT_RMS.shape,
+    source: r.seed !== undefined ? "seed" : "typed",
+    values: r.x ?? (r.seed !== undefined || r.shape !== undefined ? "" : DEFAULT_RMS.values),
+    seed: r.seed ?? DEFAULT_RMS.seed,
+    normalizedShape: r.ns ?? DEFAULT_RMS.normalizedShape,
+    eps: r.eps ?? DEFAULT_RMS.eps,
+    elementwiseAffine: r.affine ?? DEFAULT_RMS.elementwiseAffine,
+    weight: r.gamma ?? DEFAULT_RMS.weight,
+  };
+
+  return { calc: query.calc ?? "tensor", tensor, params, fold, rms };
 }

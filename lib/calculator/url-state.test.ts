@@ -90,6 +90,30 @@ describe("calculator URL state", () => {
     expect(roundTrip(state)).toMatchObject({ calc: "fold", fold: state.fold });
   });
 
+  it("round-trips RMSNorm: typed values and γ, PyTorch's normalized_shape and flag, Keras's ε, a seed", () => {
+    const typed: CalculatorState = {
+      ...DEFAULT_STATE,
+      calc: "rms",
+      rms: { ...DEFAULT_STATE.rms, shape: "1,4", values: "[1,2,3,4]", normalizedShape: "4", eps: "1e-5", weight: "1, 1, 2, 2" },
+    };
+    expect(serializeCalculatorState(typed).query).toBe("calc=rms&shape=1%2C4&eps=1e-5&x=%5B1%2C2%2C3%2C4%5D&gamma=1%2C+1%2C+2%2C+2");
+    expect(roundTrip(typed)).toEqual({ ...DEFAULT_STATE, calc: "rms", rms: typed.rms });
+    const noWeight: CalculatorState = { ...DEFAULT_STATE, calc: "rms", rms: { ...DEFAULT_STATE.rms, shape: "3,2,2", values: "", source: "seed", seed: "9", normalizedShape: "2,2", elementwiseAffine: false } };
+    expect(serializeCalculatorState(noWeight).query).toBe("calc=rms&shape=3%2C2%2C2&seed=9&ns=2%2C2&affine=0");
+    expect(roundTrip(noWeight).rms).toEqual(noWeight.rms);
+    const keras: CalculatorState = { ...DEFAULT_STATE, calc: "rms", rms: { ...DEFAULT_STATE.rms, framework: "keras", eps: "0.001" } };
+    expect(serializeCalculatorState(keras).query).toBe("calc=rms&fw=keras&eps=0.001");
+    expect(roundTrip(keras).rms).toEqual(keras.rms);
+    expect(serializeCalculatorState({ ...DEFAULT_STATE, calc: "rms" }).query).toBe("calc=rms");
+  });
+
+  it("keeps an RMSNorm link's numbers out of the tensor form, and the tensor's out of the RMSNorm form", () => {
+    const rms = parseCalculatorState({ calc: "rms", fw: "keras", shape: "1,4", x: "1,2,3,4", eps: "0.5" });
+    expect(rms.rms).toMatchObject({ framework: "keras", shape: "1,4", values: "1,2,3,4", eps: "0.5" });
+    expect(rms.tensor).toEqual(DEFAULT_STATE.tensor);
+    expect(parseCalculatorState({ shape: "32,64,56,56", seed: "1", eps: "0.001" }).rms).toEqual(DEFAULT_STATE.rms);
+  });
+
   it("falls back to defaults for unknown or malformed values", () => {
     const state = parseCalculatorState({ calc: "nope", fw: "jax", mode: ["eval", "train"], affine: "yes", layer: "BatchNormalization" });
     expect(state.calc).toBe("tensor");

@@ -9,23 +9,25 @@ import { formatNumber } from "./format";
  * The calculator's whole state lives in the query string, so a link (from a flashcard, a quiz or a chat)
  * reproduces the calculation. Only parameters that differ from their defaults are written.
  *
- *   calc     tensor | params | fold                      which calculator (default tensor)
- *   fw       pytorch | keras                             framework (tensor and params)
+ *   calc     tensor | params | fold | rms                which calculator (default tensor)
+ *   fw       pytorch | keras                             framework (tensor, params and rms)
  *   mode     train | eval                                tensor: training or inference forward pass
- *   shape    "4,1", "32,64,56,56"                        tensor: (N, C, …) shape
- *   x        "1,2,3,4"                                   tensor: typed values, row-major
- *   seed     integer 0…2³²−1                             tensor: N(0, 1) values from mulberry32(seed); wins over x
- *   eps      "1e-5"                                      ε (default: the framework's; fold 1e-5)
+ *   shape    "4,1", "32,64,56,56"                        tensor: (N, C, …) shape; rms: any shape ending in ns
+ *   x        "1,2,3,4"                                   tensor, rms: typed values, row-major
+ *   seed     integer 0…2³²−1                             tensor, rms: N(0, 1) values from mulberry32(seed); wins over x
+ *   eps      "1e-5"                                      ε (default: the framework's; fold 1e-5; rms: PyTorch None, Keras 1e-6)
  *   m        "0.1" | "none"                              momentum ("none": PyTorch cumulative average)
  *   nbt      integer                                     PyTorch num_batches_tracked before this batch
- *   affine, track, center, scale   "0" | "1"             layer flags (default: the layer's own)
- *   gamma, beta, rmean, rvar       "1,2"                 per-channel γ, β, running mean/var (default 1, 0, 0, 1)
+ *   affine, track, center, scale   "0" | "1"             layer flags (default: the layer's own; rms: elementwise_affine)
+ *   gamma, beta, rmean, rvar       "1,2"                 per-channel γ, β, running mean/var (default 1, 0, 0, 1);
+ *                                                        rms: γ, one per element of ns (default 1)
  *   dy       "1,0,0,0"  |  dyseed  integer               tensor: ∂loss/∂y for the backward pass (typed or seeded)
  *   ch       integer                                     tensor: the channel whose working is shown (default 0)
  *   layer    BatchNorm2d, LayerNorm, BatchNormalization… params: the layer
  *   c        integer                                     params: num_features / num_channels / features
  *   g        integer                                     params: GroupNorm num_groups, GroupNormalization groups
- *   ns       "64" | "10,10"                              params: LayerNorm / RMSNorm normalized_shape
+ *   ns       "64" | "10,10"                              params: LayerNorm / RMSNorm normalized_shape; rms (PyTorch):
+ *                                                        the trailing dims normalized (Keras: the last axis)
  *   cin      integer                                     params: Conv2d in_channels, Linear in_features (c: the out side)
  *   k        "3" | "3,5"                                 params: Conv2d kernel_size
  *   hasbias  "0" | "1"                                   params: Conv2d / Linear bias (default 1)
@@ -34,6 +36,9 @@ import { formatNumber } from "./format";
  *   wshape   "2,1,2,2"                                   fold: weight shape (C_out, C_in, k…) or (out, in)
  *   w        "1,2,…"  |  wseed integer                   fold: weight values (typed or seeded)
  *   bias     "0.5,-1"                                    fold: the preceding layer's bias (absent: bias=False)
+ *
+ * An RMSNorm link (calc=rms) shares these names with the tensor calculator, not their values: the other forms
+ * do not read an RMSNorm link, nor the RMSNorm form any other link.
  *
  * Seeded values are stored as their seed, never as numbers; typed values are left out when they would
  * make the link longer than MAX_URL_CHARS (the page then says the link will not reproduce them).
@@ -44,7 +49,7 @@ import { formatNumber } from "./format";
 
 export const MAX_URL_CHARS = 8000;
 
-export const CALCS = ["tensor", "params", "fold"] as const;
+export const CALCS = ["tensor", "params", "fold", "rms"] as const;
 export type Calc = (typeof CALCS)[number];
 
 export { KERAS_LAYERS, layerFlagDefaults, PYTORCH_LAYERS };
@@ -107,11 +112,28 @@ export interface FoldForm {
   runningVar: string;
 }
 
+export interface RmsForm {
+  framework: Framework;
+  shape: string;
+  source: ValueSource;
+  values: string;
+  seed: string;
+  /** PyTorch normalized_shape; Keras RMSNormalization normalizes over its last axis and ignores this. */
+  normalizedShape: string;
+  /** Empty: the framework's default (PyTorch eps=None, Keras 1e-6). */
+  eps: string;
+  /** PyTorch elementwise_affine; Keras always has its scale. */
+  elementwiseAffine: boolean;
+  /** γ (PyTorch weight, Keras scale); empty: ones. */
+  weight: string;
+}
+
 export interface CalculatorState {
   calc: Calc;
   tensor: TensorForm;
   params: ParamsForm;
   fold: FoldForm;
+  rms: RmsForm;
 }
 
 export function defaultEps(framework: Framework): string {
@@ -173,7 +195,19 @@ export const DEFAULT_FOLD: FoldForm = {
   runningVar: "0.25, 4",
 };
 
-export const DEFAULT_STATE: CalculatorState = { calc: "tensor", tensor: DEFAULT_TENSOR, params: DEFAULT_PARAMS, fold: DEFAULT_FOLD };
+export const DEFAULT_RMS: RmsForm = {
+  framework: "pytorch",
+  shape: "2,4",
+  source: "typed",
+  values: "1, 2, 3, 4, -2, 0, 0, 2",
+  seed: "1",
+  normalizedShape: "4",
+  eps: "",
+  elementwiseAffine: true,
+  weight: "",
+};
+
+export const DEFAULT_STATE: CalculatorState = { calc: "tensor", tensor: DEFAULT_TENSOR, params: DEFAULT_PARAMS, fold: DEFAULT_FOLD, rms: DEFAULT_RMS };
 
 export interface SerializedState {
   query: string;
@@ -245,6 +279,17 @@ export function serializeCalculatorState(state: CalculatorState): SerializedStat
       flagParam(entries, "center", p.center, true);
       flagParam(entries, "scale", p.scale, true);
     }
+  } else if (state.calc === "rms") {
+    const r = state.rms;
+    const pytorch = r.framework === "pytorch";
+    if (!pytorch) entries.push(["fw", r.framework]);
+    textParam(entries, "shape", r.shape, DEFAULT_RMS.shape);
+    if (r.source === "seed") entries.push(["seed", r.seed.trim()]);
+    else if (!(r.shape.trim() === DEFAULT_RMS.shape && r.values.trim() === DEFAULT_RMS.values)) typed.push(["x", r.values.trim()]);
+    if (pytorch) textParam(entries, "ns", r.normalizedShape, DEFAULT_RMS.normalizedShape);
+    textParam(entries, "eps", r.eps);
+    if (pytorch) flagParam(entries, "affine", r.elementwiseAffine, true);
+    if (!pytorch || r.elementwiseAffine) textParam(typed, "gamma", r.weight);
   } else {
     const f = state.fold;
     const isDefault = (Object.keys(DEFAULT_FOLD) as (keyof FoldForm)[]).every((key) => String(f[key]).trim() === String(DEFAULT_FOLD[key]).trim());

@@ -1,5 +1,6 @@
 import { texNumber as num, texOperand as op } from "./format";
 import type { FoldView } from "./fold";
+import type { RmsView } from "./rms";
 import type { TensorView } from "./tensor";
 
 export type WorkingStep =
@@ -15,7 +16,10 @@ export type WorkingStep =
   | "numBatchesTracked"
   | "dbeta"
   | "dgamma"
-  | "dx";
+  | "dx"
+  | "meanSquare"
+  | "rms"
+  | "rmsOutput";
 
 export interface WorkingLine {
   step: WorkingStep;
@@ -193,4 +197,43 @@ export function foldWorking(view: FoldView, c = 0): string[] {
       `b'_{${c}} = (${num(bias)} - ${op(view.runningMean[c]!)}) \\cdot ${num(view.result.scale[c]!)} + ${op(beta ?? 0)} = ${num(view.result.bias[c]!)}`,
     ].map(stacked),
   ];
+}
+
+/** x² in TeX, with the parentheses a negative or e-notation x needs: (−2)², (1×10⁻⁵)². */
+function squared(value: number): string {
+  const tex = num(value);
+  return value < 0 || tex.includes("^") ? `(${tex})^2` : `${tex}^2`;
+}
+
+/**
+ * RMSNorm on row 0 with its numbers put in: y = x / √(mean(x²) + ε) · γ (torch.nn.RMSNorm docs; Keras
+ * keras/src/ops/nn.py _rms_normalization), its first values written out. Sums are written as (a + b + …) / n
+ * rather than fractions, so a long line can break after its + and = signs.
+ */
+export function rmsWorking(view: RmsView): WorkingLine[] {
+  const { result, weight } = view;
+  const n = result.valuesPerRow;
+  const xs = view.rowInput;
+  const meanSquare = result.meanSquare[0]!;
+  const invRms = result.invRms[0]!;
+  const terms = xs.map(squared).join(" + ");
+  const sum = num(meanSquare * n);
+  const mean =
+    xs.length === n
+      ? `\\operatorname{mean}(x^2) = (${terms}) / ${n} = ${sum} / ${n} = ${num(meanSquare)}`
+      : `\\operatorname{mean}(x^2) = (x_1^2 + \\cdots + x_{${n}}^2) / ${n} = (${terms} + \\cdots) / ${n} = ${sum} / ${n} = ${num(meanSquare)}`;
+  const rms = num(1 / invRms);
+  const lines: WorkingLine[] = [
+    { step: "meanSquare", tex: mean },
+    {
+      step: "rms",
+      tex: `\\mathrm{RMS}(x) = \\sqrt{\\operatorname{mean}(x^2) + \\epsilon} = \\sqrt{${num(meanSquare)} + ${num(result.eps)}} = ${rms}`,
+    },
+  ];
+  xs.forEach((x, i) => {
+    const formula = `\\frac{x_{${i + 1}}}{\\mathrm{RMS}(x)}${weight ? `\\cdot\\gamma_{${i + 1}}` : ""}`;
+    const numbers = `\\frac{${num(x)}}{${rms}}${weight ? ` \\cdot ${op(weight[i]!)}` : ""}`;
+    lines.push({ step: "rmsOutput", tex: `y_{${i + 1}} = ${formula} = ${numbers} = ${num(result.output[i]!)}` });
+  });
+  return lines;
 }
