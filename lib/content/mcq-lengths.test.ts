@@ -7,15 +7,15 @@ import { DeckError, parseCard } from "./index";
 import { correctIsLongest, longestOptionProblem } from "./mcq-lengths";
 import { visibleText } from "./render";
 
-// The correct option made the longest of the three (the fixture's correct "$2C$" is the shortest).
-const LONG_RIGHT = MCQ_OPTIONS.replace('{ en: "$2C$", zh: "$2C$" }', '{ en: "$2C$: one pair per channel, whatever the batch", zh: "$2C$：每个通道一对，与 batch 无关" }');
+// The correct option made the longest of the three (the fixture's correct "$2C$ per layer" is among the shortest).
+const LONG_RIGHT = MCQ_OPTIONS.replace('{ en: "$2C$ per layer", zh: "每层 $2C$" }', '{ en: "$2C$: one pair per channel, whatever the batch", zh: "$2C$：每个通道一对，与 batch 无关" }');
 const mcq = (id: string, options = MCQ_OPTIONS) => parseCard(`${id}.md`, mcqSource({ id, options }));
 
 describe("the longest option is no tell", () => {
   it("measures what a learner sees: KaTeX's hidden MathML copy does not count", () => {
     const card = mcq("short-right");
     if (card.spec?.kind !== "mcq") throw new Error("no mcq spec");
-    expect(visibleText(card.spec.options[0]!.html.en)).toBe("2C");
+    expect(visibleText(card.spec.options[0]!.html.en)).toBe("2C per layer");
     expect(correctIsLongest(card, "en")).toBe(false);
     expect(correctIsLongest(mcq("long-right", LONG_RIGHT), "en")).toBe(true);
     expect(correctIsLongest(mcq("long-right", LONG_RIGHT), "zh")).toBe(true);

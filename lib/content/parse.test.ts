@@ -149,9 +149,10 @@ describe("parseCard: mcq cards", () => {
     ["no correct option", { options: noCorrect }, /options: no option is marked correct: true/],
     ["a wrong option without why", { options: noWhy }, /options\.1\.why: wrong option b needs a "why"/],
     ["fewer than three options", { options: MCQ_OPTIONS.split("\n  - text").slice(0, 3).join("\n  - text") }, /at least 3 options/],
-    ["an option missing a language", { options: MCQ_OPTIONS.replace('zh: "$4C$"', 'fr: "$4C$"') }, /options\.2\.text/],
-    ["an option that is not one paragraph", { options: MCQ_OPTIONS.replace('en: "$2C$"', 'en: "# $2C$"') }, /options\.0\.text\.en: must be a single paragraph/],
-    ["math KaTeX cannot parse in an option", { options: MCQ_OPTIONS.replace('en: "$4C$"', 'en: "$\\\\frac{4$"') }, /options\.2\.text\.en: math KaTeX cannot parse/],
+    ["an option missing a language", { options: MCQ_OPTIONS.replace('zh: "每层 $4C$"', 'fr: "每层 $4C$"') }, /options\.2\.text/],
+    ["an option that is not one paragraph", { options: MCQ_OPTIONS.replace('en: "$2C$ per layer"', 'en: "# $2C$ per layer"') }, /options\.0\.text\.en: must be a single paragraph/],
+    ["an option that is only a formula (its radio button would have no name)", { options: MCQ_OPTIONS.replace('en: "$4C$ per layer"', 'en: "$4C$"') }, /options\.2\.text\.en: an option needs words outside its math/],
+    ["math KaTeX cannot parse in an option", { options: MCQ_OPTIONS.replace('en: "$4C$ per layer"', 'en: "$\\\\frac{4$ per layer"') }, /options\.2\.text\.en: math KaTeX cannot parse/],
     ["a missing answer", { body: mcqBody().replace(/## Answer \(zh\)[\s\S]*/, "") }, /missing language zh: no "Answer \(zh\)" section/],
   ])("rejects %s, naming the file", (_, options, problem) => {
     expect(() => parseMcq(options)).toThrow(problem);

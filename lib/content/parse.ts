@@ -192,9 +192,15 @@ function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[],
       return fail(`${where}: ${(error as Error).message}`);
     }
   };
+  // A radio button is named by its label's text; assistive technology (and axe) do not name it from a formula.
+  const worded = (where: string, markdown: string) => {
+    if (!/[\p{L}\p{N}]/u.test(markdown.replace(/\$[^$]*\$/g, ""))) fail(`${where}: an option needs words outside its math, or its radio button has no name`);
+  };
   return meta.options.map((option, index) => {
     const where = `options.${index}`;
     const why = option.why;
+    worded(`${where}.text.en`, option.text.en);
+    worded(`${where}.text.zh`, option.text.zh);
     return {
       id: optionId(index),
       correct: option.correct === true,

@@ -95,11 +95,11 @@ export function mcqSource({
 }
 
 export const MCQ_OPTIONS = `
-  - text: { en: "$2C$", zh: "$2C$" }
+  - text: { en: "$2C$ per layer", zh: "每层 $2C$" }
     correct: true
   - text: { en: "$2 \\\\times$ batch size", zh: "$2 \\\\times$ batch 大小" }
     why: { en: "Batch size is not a layer property.", zh: "batch 大小不是层的属性。" }
-  - text: { en: "$4C$", zh: "$4C$" }
+  - text: { en: "$4C$ per layer", zh: "每层 $4C$" }
     why: { en: "Running statistics are buffers.", zh: "滑动统计量是缓冲区。" }`;
 
 export function mcqBody() {
