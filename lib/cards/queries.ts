@@ -40,23 +40,21 @@ export function toCardView(card: StoredCard, lang: Language): CardView {
   };
 }
 
+/** The words (at most 200 characters: a longer text is cut, not refused), topic and difficulty /cards filters by. */
 export const cardFilterSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: z
+    .string()
+    .catch("")
+    .transform((q) => q.trim().slice(0, 200).trim()),
   topic: z.enum(TOPICS).optional().catch(undefined),
   difficulty: z.enum(DIFFICULTIES).optional().catch(undefined),
 });
 export type CardFilter = z.infer<typeof cardFilterSchema>;
 
-/** The active deck in study order, filtered by words (all must appear, either language), topic and difficulty. */
-export async function listCards(filter: CardFilter, lang: Language): Promise<CardView[]> {
-  const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean);
+/** The active deck in study order, with both sides of each card, filtered by topic and difficulty. */
+export async function listCards(filter: Omit<CardFilter, "q">, lang: Language): Promise<CardView[]> {
   const cards = await prisma.card.findMany({
-    where: {
-      retired: false,
-      topic: filter.topic,
-      difficulty: filter.difficulty,
-      AND: words.map((word) => ({ searchText: { contains: word } })),
-    },
+    where: { retired: false, topic: filter.topic, difficulty: filter.difficulty },
     orderBy: { position: "asc" },
     select: CARD_COLUMNS,
   });

@@ -15,7 +15,7 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
   const [{ topic: slug }, { lang, t }] = await Promise.all([params, getMessages()]);
   const topic = TOPICS.find((known) => known === slug);
   if (!topic) notFound();
-  const cards = await listCards({ q: "", topic }, lang);
+  const cards = await listCards({ topic }, lang);
   // A study guide teaches before it tests: explanations easy to hard, then questions easy to hard.
   const byDifficulty = (a: (typeof cards)[number], b: (typeof cards)[number]) => DIFFICULTY_ORDER[a.difficulty] - DIFFICULTY_ORDER[b.difficulty];
   const sections = [

@@ -4,16 +4,18 @@ import { APP_MESSAGES, type AppMessages } from "./app";
 import { CALCULATOR_MESSAGES, type CalculatorMessages } from "./calculator";
 import { LAB_MESSAGES, type LabMessages } from "./lab";
 import { PROGRESS_MESSAGES, type ProgressMessages } from "./progress";
+import { SEARCH_MESSAGES, type SearchMessages } from "./search";
 
 /**
  * Every text of the interface, in both languages. Messages are plain data (strings with {placeholders}, see
  * format.ts), so a server page can hand any part of them to a client island as it is.
  */
-export type Messages = AppMessages & ProgressMessages & { account: AccountMessages; calculator: CalculatorMessages; lab: LabMessages };
+export type Messages = AppMessages &
+  ProgressMessages & { account: AccountMessages; calculator: CalculatorMessages; lab: LabMessages; search: SearchMessages };
 
 export const MESSAGES: Record<Language, Messages> = {
-  en: { ...APP_MESSAGES.en, ...PROGRESS_MESSAGES.en, account: ACCOUNT_MESSAGES.en, calculator: CALCULATOR_MESSAGES.en, lab: LAB_MESSAGES.en },
-  zh: { ...APP_MESSAGES.zh, ...PROGRESS_MESSAGES.zh, account: ACCOUNT_MESSAGES.zh, calculator: CALCULATOR_MESSAGES.zh, lab: LAB_MESSAGES.zh },
+  en: { ...APP_MESSAGES.en, ...PROGRESS_MESSAGES.en, account: ACCOUNT_MESSAGES.en, calculator: CALCULATOR_MESSAGES.en, lab: LAB_MESSAGES.en, search: SEARCH_MESSAGES.en },
+  zh: { ...APP_MESSAGES.zh, ...PROGRESS_MESSAGES.zh, account: ACCOUNT_MESSAGES.zh, calculator: CALCULATOR_MESSAGES.zh, lab: LAB_MESSAGES.zh, search: SEARCH_MESSAGES.zh },
 };
 
-export type { AccountMessages, AppMessages, CalculatorMessages, LabMessages, ProgressMessages };
+export type { AccountMessages, AppMessages, CalculatorMessages, LabMessages, ProgressMessages, SearchMessages };
