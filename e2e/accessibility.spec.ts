@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures";
 import { openStudy, revealAnswer } from "./helpers";
 
 // Every main page, in both themes, checked by axe for WCAG 2.1 A/AA problems a learner would hit.
-const pages = ["/", "/study", "/quiz", "/topics", "/topics/parameters", "/topics/parameters/cheatsheet", "/cards", "/cards/bn-params-in-cnn", "/calculator", "/calculator?calc=rms", "/lab", "/lab?exp=train-eval", "/settings", "/debates", "/account"];
+const pages = ["/", "/study", "/quiz", "/topics", "/topics/parameters", "/topics/parameters/cheatsheet", "/cards", "/cards?q=running+var", "/cards?q=runing+mean", "/cards/bn-params-in-cnn", "/calculator", "/calculator?calc=rms", "/lab", "/lab?exp=train-eval", "/settings", "/debates", "/account"];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`the main pages have no WCAG A/AA violations in ${colorScheme} mode`, async ({ page }) => {

@@ -41,7 +41,7 @@ test("/cards finds a card by words that only its answer contains, and filters by
   expect(await results.count()).toBeLessThan(total);
   for (const result of await results.all()) await expect(result).toContainText("Where BN goes");
   await page.goto("/cards?q=zzzz-no-such-word");
-  await expect(page.getByText("No card matches.")).toBeVisible();
+  await expect(page.getByText("No card matches “zzzz-no-such-word”.")).toBeVisible();
 });
 
 test("a multiple-choice card's page shows its options, the right one marked and why the others are wrong", async ({ page }) => {

@@ -53,7 +53,21 @@ const server = createServer((request, response) => {
   void handle(request, response);
 });
 server.keepAliveTimeout = 5_000;
-server.listen(port, hostname, () => console.log(`serve: ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+server.listen(port, hostname, () => {
+  console.log(`serve: ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  void warmUp();
+});
+
+/**
+ * The first search of a process reads the whole deck's text into memory (its words, its formulas through
+ * KaTeX): a few hundred milliseconds that this start pays instead of the first learner who searches.
+ */
+async function warmUp() {
+  const host = hostname === "0.0.0.0" ? "127.0.0.1" : hostname === "::" ? "[::1]" : hostname;
+  for (const lang of ["en", "zh"]) {
+    await fetch(`http://${host}:${port}/cards?q=bn`, { headers: { cookie: `bn_lang=${lang}` } }).catch(() => undefined);
+  }
+}
 
 let stopping = false;
 async function stop(signal: string) {

@@ -5,7 +5,6 @@ import { loadDebates, type Debate } from "@/lib/content/debates";
 import { CARD_COLUMNS, decodeCard, type StoredCard } from "@/lib/content/stored-card";
 import { CARD_TYPES, DEBATED_TAG, DIFFICULTIES, LAB_TAG_PREFIX, labExperimentsOf, TOPICS, type CardSides } from "@/lib/content/schema";
 import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
-import { questionPreview, type QuestionPreview } from "@/lib/content/preview";
 import type { Language } from "@/lib/i18n";
 
 /** A card as pages show it: one language's sides plus its metadata. */
@@ -45,48 +44,25 @@ export function toCardView(card: StoredCard, lang: Language): CardView {
   };
 }
 
+/** The words (at most 200 characters: a longer text is cut, not refused), topic and difficulty /cards filters by. */
 export const cardFilterSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
+  q: z
+    .string()
+    .catch("")
+    .transform((q) => q.trim().slice(0, 200).trim()),
   topic: z.enum(TOPICS).optional().catch(undefined),
   difficulty: z.enum(DIFFICULTIES).optional().catch(undefined),
 });
 export type CardFilter = z.infer<typeof cardFilterSchema>;
 
-/** The active deck in study order, filtered by words (all must appear, either language), topic and difficulty. */
-export async function listCards(filter: CardFilter, lang: Language): Promise<CardView[]> {
-  const words = filter.q.toLowerCase().split(/\s+/).filter(Boolean);
+/** The active deck in study order, with both sides of each card, filtered by topic and difficulty. */
+export async function listCards(filter: Omit<CardFilter, "q">, lang: Language): Promise<CardView[]> {
   const cards = await prisma.card.findMany({
-    where: {
-      retired: false,
-      topic: filter.topic,
-      difficulty: filter.difficulty,
-      AND: words.map((word) => ({ searchText: { contains: word } })),
-    },
+    where: { retired: false, topic: filter.topic, difficulty: filter.difficulty },
     orderBy: { position: "asc" },
     select: CARD_COLUMNS,
   });
   return cards.map((card) => toCardView(decodeCard(card), lang));
-}
-
-/** A card as a list shows it: what it is about and the opening of its question; the rest is on its own page. */
-export type CardSummary = Pick<CardView, "id" | "type" | "topic" | "difficulty" | "debated"> & { question: QuestionPreview };
-
-// A preview depends only on the stored question HTML, which changes only when the deck is synced; parsing all of
-// them again for every request was most of the list's server time.
-const previews = new Map<string, QuestionPreview>();
-
-function previewOf(questionHtml: string): QuestionPreview {
-  let preview = previews.get(questionHtml);
-  if (!preview) {
-    preview = questionPreview(questionHtml);
-    previews.set(questionHtml, preview);
-  }
-  return preview;
-}
-
-export async function listCardSummaries(filter: CardFilter, lang: Language): Promise<CardSummary[]> {
-  const cards = await listCards(filter, lang);
-  return cards.map(({ id, type, topic, difficulty, debated, sides }) => ({ id, type, topic, difficulty, debated, question: previewOf(sides.question) }));
 }
 
 export async function getCard(id: string, lang: Language): Promise<CardView | null> {

@@ -4,7 +4,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { bilingualBody, cardSource, loadTestDeck } from "@/lib/testing/deck";
 import { DeckError } from "./index";
-import { glossaryProblem, loadGlossary } from "./glossary";
+import { glossaryProblem, loadGlossary, searchTerms } from "./glossary";
+import { ContentError } from "./errors";
 
 describe("the glossary", () => {
   it("loads, with one canonical Chinese term per idea", async () => {
@@ -28,5 +29,25 @@ describe("the glossary", () => {
     const error = await loadTestDeck({ dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeckError);
     expect((error as DeckError).message).toMatch(/off-glossary\.md: uses "批量归一化".*write "批归一化"/);
+  });
+
+  it("knows each term by every name, in both languages, for search", async () => {
+    const terms = searchTerms(await loadGlossary());
+    const find = (zh: string) => terms.find((term) => term.zh === zh)!;
+    expect(find("滑动平均")).toMatchObject({ en: "running average", names: expect.arrayContaining(["running average", "滑动平均", "移动平均", "moving average", "EMA"]) });
+    expect(find("mini-batch").names).toEqual(expect.arrayContaining(["mini-batch", "小批量", "minibatch"]));
+    expect(find("滑动方差").names).toEqual(expect.arrayContaining(["running variance", "running var", "running_var", "moving_variance", "移动方差"]));
+    expect(find("组归一化")).toMatchObject({ en: "group normalization", names: expect.arrayContaining(["GroupNorm", "group normalization", "组归一化"]) });
+    // "a / b" pairs two ideas: neither side is a name of the pair.
+    expect(find("训练模式 / 推理模式").names).toEqual([]);
+  });
+
+  it("refuses a name that two terms share: search could not tell which is meant", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "glossary-"));
+    const file = path.join(dir, "glossary.md");
+    writeFileSync(file, "---\nterms:\n  - en: running variance\n    zh: 滑动方差\n    synonyms: [running_var]\n  - en: variance\n    zh: 方差\n    synonyms: [Running Var]\n---\n");
+    const error = await loadGlossary(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContentError);
+    expect((error as Error).message).toMatch(/"running var" names two terms \(滑动方差, 方差\)/);
   });
 });

@@ -3,6 +3,8 @@ import path from "node:path";
 import matter from "gray-matter";
 import { z } from "zod";
 import { ContentError } from "./errors";
+import type { SearchTerm } from "./search-index";
+import { nameKey } from "./search-text";
 
 export const GLOSSARY_FILE = path.join(process.cwd(), "content", "glossary.md");
 
@@ -11,6 +13,8 @@ const termSchema = z.strictObject({
   zh: z.string().min(1),
   /** variants a card must not use: the deck says `zh` instead */
   avoid: z.array(z.string().min(1)).default([]),
+  /** other names for the idea, in either language (abbreviations, class names, other translations): search finds the term by them */
+  synonyms: z.array(z.string().min(1)).default([]),
 });
 const glossarySchema = z.strictObject({ terms: z.array(termSchema).min(1) });
 
@@ -30,8 +34,34 @@ export async function loadGlossary(file: string = GLOSSARY_FILE): Promise<Glossa
       seen.set(variant, term.zh);
     }
   }
+  const named = new Map<string, string>();
+  for (const term of parsed.data.terms) {
+    for (const name of new Set(searchNames(term).map(nameKey))) {
+      const other = named.get(name);
+      if (other) throw new ContentError("content/glossary.md", `"${name}" names two terms (${other}, ${term.zh}): search could not tell which is meant`);
+      named.set(name, term.zh);
+    }
+  }
   return parsed.data.terms;
 }
+
+
+/** A term's name without what its parentheses explain: "batch normalization (BN)" → "batch normalization". */
+const headOf = (text: string) => text.replace(/\s*\([^)]*\)\s*/g, " ").trim();
+
+/**
+ * Every name search knows the term by, in both languages: the English and the Chinese term (a pair of two
+ * ideas written "a / b" names neither), the variants cards must avoid (a learner may well type them), and the
+ * synonyms.
+ */
+export function searchNames(term: GlossaryTerm): string[] {
+  const own = [headOf(term.en), term.zh].filter((name) => !name.includes("/"));
+  return [...own, ...term.avoid, ...term.synonyms].filter((name) => nameKey(name) !== "");
+}
+
+/** The glossary as search reads it (the deck sync stores it with the cards): English names without their parentheses. */
+export const searchTerms = (terms: readonly GlossaryTerm[]): SearchTerm[] =>
+  terms.map((term) => ({ en: headOf(term.en), zh: term.zh, names: searchNames(term) }));
 
 /** The first glossary problem in a card's source: a variant the glossary says to avoid, and what to say instead. */
 export function glossaryProblem(source: string, glossary: readonly GlossaryTerm[]): string | null {

@@ -17,8 +17,11 @@ describe("parseCard", () => {
     expect(card.body.zh.answer).toContain("每个通道两个");
     expect(card.body.en.keyPoints).toHaveLength(1);
     expect(card.body.en.wrongAnswer).toBeNull();
-    expect(card.searchText).toContain("two per channel");
-    expect(card.searchText).toContain("每个通道两个");
+    // What search indexes and shows: the text as written, each formula kept apart as its TeX.
+    expect(card.searchText.en.question).toEqual([{ text: "How many learnable parameters does BatchNorm2d(C) have?" }]);
+    expect(card.searchText.en.answer).toEqual([{ text: "Two per channel: " }, { tex: "2C" }, { text: "." }]);
+    expect(card.searchText.zh.answer).toEqual([{ text: "每个通道两个：" }, { tex: "2C" }, { text: "。" }]);
+    expect(card.searchText.en.more).toEqual([[{ text: "one " }, { tex: "\\gamma" }, { text: ", " }, { tex: "\\beta" }, { text: " pair per channel" }]]);
   });
 
   it("drops raw HTML from a card instead of rendering it", () => {
@@ -140,7 +143,9 @@ describe("parseCard: mcq cards", () => {
     expect(card.spec.options[0]!.why).toBeNull();
     expect(card.spec.options[1]!.why!.zh).toBe("batch 大小不是层的属性。");
     expect(card.body.en.keyPoints).toEqual([]);
-    expect(card.searchText).toContain("batch size");
+    // Options and why the wrong ones are wrong are searchable text of the card.
+    expect(card.searchText.en.more).toContainEqual([{ text: "Batch size is not a layer property." }]);
+    expect(card.searchText.zh.more).toContainEqual([{ tex: "2 \\times" }, { text: " batch 大小" }]);
   });
 
   const noCorrect = MCQ_OPTIONS.replace("    correct: true\n", "    why: { en: \"x\", zh: \"x\" }\n");
@@ -180,7 +185,7 @@ describe("parseCard: numeric cards", () => {
     expect(card.spec.template.params).toEqual([{ name: "C", spec: { choices: [16, 32, 64] } }]);
     expect(card.body.en.question).toMatch(/BatchNorm2d\((16|32|64)\)/);
     expect(card.body.en.answer).toContain('class="katex"');
-    expect(card.searchText).toMatch(/batchnorm2d\((16|32|64)\)/);
+    expect(card.searchText.en.question).toEqual([{ text: expect.stringMatching(/BatchNorm2d\((16|32|64)\)/) }]);
   });
 
   it.each([

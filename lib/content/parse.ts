@@ -3,6 +3,7 @@ import matter from "gray-matter";
 import katex from "katex";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
+import { runsOf, type Run, type SearchText } from "./search-text";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
 import { spokenProblem } from "./spoken";
 import { CORE_TAG, DEBATED_TAG, DEFAULT_TOLERANCE, LAB_TAG_PREFIX, labTag, frontMatterSchema, optionId, type CardSides, type CardSpec, type CardType, type DeckCard, type FrontMatter, type McqOption, type NumericCheck, type NumericTemplate } from "./schema";
@@ -92,27 +93,29 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     }
   }
 
-  const text: string[] = [];
-  const render = (where: string, nodes: RootContent[]) => {
-    text.push(plainText(nodes));
+  const searchText: Record<Language, SearchText> = { en: { question: [], answer: [], more: [] }, zh: { question: [], answer: [], more: [] } };
+  const render = (where: string, nodes: RootContent[], into: (runs: Run[]) => void) => {
+    into(runsOf(nodes));
     try {
       return renderNodes(nodes);
     } catch (error) {
       return fail(`${where}: ${(error as Error).message}`);
     }
   };
+  const more = (lang: Language) => (runs: Run[]) => searchText[lang].more.push(runs);
   const staticSides = (lang: Language) => {
     const own = sections[lang];
     const spoken = own.spoken!;
     const problem = spokenProblem(spoken.nodes, spoken.markdown, lang);
     if (problem) fail(problem);
     return {
-      wrongAnswer: own.wrongAnswer ? render(`Wrong answer (${lang})`, own.wrongAnswer.nodes) : null,
-      keyPoints: own.keyPoints ? keyPointItems(own.keyPoints.nodes, lang, fail).map((item) => render(`Key points (${lang})`, item)) : [],
+      wrongAnswer: own.wrongAnswer ? render(`Wrong answer (${lang})`, own.wrongAnswer.nodes, more(lang)) : null,
+      keyPoints: own.keyPoints ? keyPointItems(own.keyPoints.nodes, lang, fail).map((item) => render(`Key points (${lang})`, item, more(lang))) : [],
       // Not searchable: it retells the answer, whose words are already in the search text.
       spoken: renderNodes(spoken.nodes),
     };
   };
+  const into = (lang: Language, side: "question" | "answer") => (runs: Run[]) => (searchText[lang][side] = runs);
 
   const body = {} as Record<Language, CardSides>;
   let spec: CardSpec | null = null;
@@ -140,8 +143,8 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     }
     for (const lang of LANGUAGES) {
       body[lang] = {
-        question: render(`Question (${lang})`, parseMarkdown(preview.question[lang]).children),
-        answer: render(`Answer (${lang})`, parseMarkdown(preview.solution[lang]).children),
+        question: render(`Question (${lang})`, parseMarkdown(preview.question[lang]).children, into(lang, "question")),
+        answer: render(`Answer (${lang})`, parseMarkdown(preview.solution[lang]).children, into(lang, "answer")),
         ...staticSides(lang),
       };
     }
@@ -149,12 +152,12 @@ export function parseCard(file: string, source: string, { checkNumeric, position
   } else {
     for (const lang of LANGUAGES) {
       body[lang] = {
-        question: render(`Question (${lang})`, sections[lang].question!.nodes),
-        answer: render(`Answer (${lang})`, sections[lang].answer!.nodes),
+        question: render(`Question (${lang})`, sections[lang].question!.nodes, into(lang, "question")),
+        answer: render(`Answer (${lang})`, sections[lang].answer!.nodes, into(lang, "answer")),
         ...staticSides(lang),
       };
     }
-    if (meta.type === "mcq") spec = { kind: "mcq", options: mcqOptions(meta, text, fail) };
+    if (meta.type === "mcq") spec = { kind: "mcq", options: mcqOptions(meta, searchText, fail) };
   }
 
   // After rendering, so a formula KaTeX cannot parse is reported as such first.
@@ -178,14 +181,14 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     position,
     body,
     spec,
-    searchText: text.join("\n").toLowerCase(),
+    searchText,
     contentHash: createHash("sha256").update(RENDERER).update("\n").update(source).digest("hex"),
   };
 }
 
-function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[], fail: Fail): McqOption[] {
-  const inline = (where: string, markdown: string) => {
-    text.push(plainText(parseMarkdown(markdown).children));
+function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, searchText: Record<Language, SearchText>, fail: Fail): McqOption[] {
+  const inline = (where: string, markdown: string, lang: Language) => {
+    searchText[lang].more.push(runsOf(parseMarkdown(markdown).children));
     try {
       return renderInline(markdown);
     } catch (error) {
@@ -204,8 +207,8 @@ function mcqOptions(meta: Extract<FrontMatter, { type: "mcq" }>, text: string[],
     return {
       id: optionId(index),
       correct: option.correct === true,
-      html: { en: inline(`${where}.text.en`, option.text.en), zh: inline(`${where}.text.zh`, option.text.zh) },
-      why: why ? { en: inline(`${where}.why.en`, why.en), zh: inline(`${where}.why.zh`, why.zh) } : null,
+      html: { en: inline(`${where}.text.en`, option.text.en, "en"), zh: inline(`${where}.text.zh`, option.text.zh, "zh") },
+      why: why ? { en: inline(`${where}.why.en`, why.en, "en"), zh: inline(`${where}.why.zh`, why.zh, "zh") } : null,
     };
   });
 }

@@ -1,3 +1,4 @@
+import katex from "katex";
 import { unified } from "unified";
 import remarkParse from "remark-parse";
 import remarkCjkFriendly from "remark-cjk-friendly";
@@ -72,4 +73,21 @@ export function renderInline(text: string): string {
   const [paragraph, ...rest] = nodes;
   if (!paragraph || paragraph.type !== "paragraph" || rest.length > 0) throw new Error("must be a single paragraph of text");
   return renderNodes(paragraph.children);
+}
+
+// Search results show formulas from the index's TeX; the deck repeats formulas, and they never change.
+const renderedMath = new Map<string, string>();
+
+/**
+ * One formula as inline MathML, which the browser draws itself: lists of search results stay light and need
+ * neither KaTeX's stylesheet nor its fonts (every formula of the deck already passed KaTeX when it was synced).
+ */
+export function renderMath(tex: string): string {
+  let html = renderedMath.get(tex);
+  if (html === undefined) {
+    html = katex.renderToString(tex, { output: "mathml", throwOnError: false, strict: "ignore" });
+    if (renderedMath.size >= 10_000) renderedMath.clear();
+    renderedMath.set(tex, html);
+  }
+  return html;
 }

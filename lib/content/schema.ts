@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EXPERIMENT_IDS, type ExperimentId } from "@/lib/experiments/setup";
 import type { Language } from "@/lib/i18n";
+import type { SearchText } from "./search-text";
 
 export const TOPICS = [
   "motivation",
@@ -232,6 +233,7 @@ export type DeckCard = CardMeta & {
   body: Record<Language, CardSides>;
   /** null for concept cards; JSON-serialisable, stored as a JSON column */
   spec: CardSpec | null;
-  searchText: string;
+  /** the card's text in both languages as search indexes and shows it */
+  searchText: Record<Language, SearchText>;
   contentHash: string;
 };

@@ -14,7 +14,12 @@ const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE) || 10;
 type Database = {
   engine: Engine;
   prisma: PrismaClient;
-  sql: { dialect: Dialect; run<T>(operation: (dialect: Dialect) => Op<T>): Promise<T>; close(): unknown };
+  sql: {
+    dialect: Dialect;
+    run<T>(operation: (dialect: Dialect) => Op<T>): Promise<T>;
+    read<T>(operation: (dialect: Dialect) => Op<T>): Promise<T>;
+    close(): unknown;
+  };
 };
 
 function connect(): Database {
@@ -37,6 +42,11 @@ export const engine: Engine = database.engine;
 export const prisma: PrismaClient = database.prisma;
 /** Runs one raw-SQL operation (see sql.ts) in a transaction of its own. */
 export const runSql = <T>(operation: (dialect: Dialect) => Op<T>): Promise<T> => database.sql.run(operation);
+/**
+ * Runs a raw-SQL operation that only reads (a query Prisma cannot express, such as full-text search). It never
+ * waits for a write: SQLite reads on a connection of its own, PostgreSQL on a pooled one.
+ */
+export const readSql = <T>(operation: (dialect: Dialect) => Op<T>): Promise<T> => database.sql.read(operation);
 
 /** Closes every connection: the last step of a graceful shutdown. */
 export async function closeDatabase(): Promise<void> {

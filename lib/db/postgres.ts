@@ -82,6 +82,31 @@ export function postgresRunner(url: string, poolSize: number) {
         }
       }
     },
+    /** Runs an operation that only reads, statement by statement, on a pooled connection. */
+    async read<T>(operation: (dialect: Dialect) => Op<T>): Promise<T> {
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch {
+        throw new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
+      }
+      try {
+        const op = operation(DIALECT);
+        let next = op.next();
+        while (!next.done) {
+          const statement = next.value;
+          if (statement.mode === "pause") next = op.next();
+          else if (statement.mode === "run") throw new Error("a read operation cannot write");
+          else next = op.next((await client.query({ name: nameOf(statement.text), text: statement.text, values: statement.params.map(encode) })).rows);
+        }
+        client.release();
+        return next.value;
+      } catch (error) {
+        client.release(isUnavailable(error));
+        if (isUnavailable(error)) throw new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
+        throw error;
+      }
+    },
     close() {
       return pool.end();
     },

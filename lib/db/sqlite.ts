@@ -51,6 +51,19 @@ export function sqliteRunner(url: string) {
     return statement.mode === "rows" ? prepared.all(values) : prepared.run(values).changes;
   };
 
+  // Reads have a connection of their own: in WAL mode they see the last commit and never wait for a writer,
+  // not even for an import that holds the write transaction open across turns of the event loop.
+  // (A WAL reader is busy only while the file is being recovered, hence the short wait.)
+  let reader: Database.Database | null = null;
+  const readerDb = () => (reader ??= new Database(url.replace(/^file:/, ""), { timeout: 200 }));
+  const readStatements = new Map<string, Database.Statement>();
+  const readStep = (statement: Exclude<Statement, { mode: "pause" }>) => {
+    if (statement.mode === "run") throw new Error("a read operation cannot write");
+    let prepared = readStatements.get(statement.text);
+    if (!prepared) readStatements.set(statement.text, (prepared = readerDb().prepare(statement.text)));
+    return prepared.all(Object.fromEntries(statement.params.map((value, index) => [index + 1, encode(value)])));
+  };
+
   // Set while an operation that pauses holds the write transaction open.
   let longRunning: Promise<unknown> | null = null;
 
@@ -108,9 +121,22 @@ export function sqliteRunner(url: string) {
         }
       }
     },
+    /** Runs an operation that only reads, in one snapshot (a deferred transaction), on the read connection. */
+    async read<T>(operation: (dialect: Dialect) => Op<T>): Promise<T> {
+      const op = operation(DIALECT);
+      const run = () => {
+        let next = op.next();
+        while (!next.done) next = op.next(next.value.mode === "pause" ? undefined : readStep(next.value));
+        return next.value;
+      };
+      return readerDb().transaction(run).deferred();
+    },
     close() {
       connection?.close();
       connection = null;
+      reader?.close();
+      reader = null;
+      readStatements.clear();
     },
   };
 }

@@ -12,5 +12,5 @@ export async function resetDatabase({ keepDeck = false } = {}) {
   await prisma.cardState.deleteMany();
   await prisma.learner.deleteMany();
   await prisma.rateLimit.deleteMany();
-  if (!keepDeck) await prisma.card.deleteMany();
+  if (!keepDeck) await Promise.all([prisma.card.deleteMany(), prisma.glossaryTerm.deleteMany()]);
 }

@@ -26,7 +26,7 @@ export default async function TopicPage({ params }: { params: Promise<{ topic: s
   const [{ topic: slug }, { lang, t }] = await Promise.all([params, getMessages()]);
   const topic = TOPICS.find((known) => known === slug);
   if (!topic) notFound();
-  const [cards, progress] = await Promise.all([listCards({ q: "", topic }, lang), getLearner().then((learner) => getProgress(learner))]);
+  const [cards, progress] = await Promise.all([listCards({ topic }, lang), getLearner().then((learner) => getProgress(learner))]);
   const mine = progress.topics.find((row) => row.topic === topic);
   const locale = lang === "zh" ? "zh-CN" : "en";
   const percent = percentFormat(locale);

@@ -7,6 +7,7 @@ import { LAB_MESSAGES, type LabMessages } from "./lab";
 import { PLAN_MESSAGES, type PlanMessages } from "./plan";
 import { PRACTICE_MESSAGES, type PracticeMessages } from "./practice";
 import { PROGRESS_MESSAGES, type ProgressMessages } from "./progress";
+import { SEARCH_MESSAGES, type SearchMessages } from "./search";
 
 /**
  * Every text of the interface, in both languages. Messages are plain data (strings with {placeholders}, see
@@ -20,6 +21,7 @@ export type Messages = AppMessages &
     lab: LabMessages;
     plan: PlanMessages;
     practice: PracticeMessages;
+    search: SearchMessages;
   };
 
 export const MESSAGES: Record<Language, Messages> = {
@@ -32,6 +34,7 @@ export const MESSAGES: Record<Language, Messages> = {
     lab: LAB_MESSAGES.en,
     plan: PLAN_MESSAGES.en,
     practice: PRACTICE_MESSAGES.en,
+    search: SEARCH_MESSAGES.en,
   },
   zh: {
     ...APP_MESSAGES.zh,
@@ -42,7 +45,8 @@ export const MESSAGES: Record<Language, Messages> = {
     lab: LAB_MESSAGES.zh,
     plan: PLAN_MESSAGES.zh,
     practice: PRACTICE_MESSAGES.zh,
+    search: SEARCH_MESSAGES.zh,
   },
 };
 
-export type { AccountMessages, AppMessages, CalculatorMessages, DebatesMessages, LabMessages, PlanMessages, PracticeMessages, ProgressMessages };
+export type { AccountMessages, AppMessages, CalculatorMessages, DebatesMessages, LabMessages, PlanMessages, PracticeMessages, ProgressMessages, SearchMessages };
