@@ -41,7 +41,10 @@ async function createPasskey(page: Page): Promise<string[]> {
   const saved = await codes.allTextContents();
   await page.getByRole("button", { name: "I have saved them" }).click();
   await expect(page.getByTestId("recovery-codes")).toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Account", exact: true })).toBeVisible();
+  // The header now says "Account" (behind the Menu button on a phone).
+  const menu = page.locator("summary", { hasText: "Menu" });
+  if (await menu.isVisible()) await menu.click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Account", exact: true })).toBeVisible();
   return saved;
 }
 

@@ -13,7 +13,9 @@ export function HighlightedText({ text, className = "", lang }: { text: Highligh
       {text.clippedStart && "… "}
       {text.segments.map((segment, index) => {
         if ("text" in segment) return segment.mark ? <mark key={index} className={MARK}>{segment.text}</mark> : segment.text;
-        const math = <span dangerouslySetInnerHTML={{ __html: segment.math }} />;
+        // MathML does not wrap: a formula longer than a phone's line is cut at its edge (the card's own page shows
+        // it whole) rather than widening the page, or making a scroll box per formula for the keyboard to visit.
+        const math = <span className="inline-block max-w-full overflow-hidden align-middle" dangerouslySetInnerHTML={{ __html: segment.math }} />;
         return segment.mark ? (
           <mark key={index} className={MARK}>
             {math}
