@@ -143,9 +143,10 @@ test("every response carries the security headers; each page its own script nonc
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
     const nonce = /'nonce-([^']+)'/.exec(policy)![1]!;
-    const scripts = await page.locator("script").evaluateAll((elements) => elements.map((element) => (element as HTMLScriptElement).nonce));
+    // The page as served (chunks the page loads later are admitted by 'strict-dynamic' and carry no nonce).
+    const scripts = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
     expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.every((value) => value === nonce)).toBe(true);
+    expect(scripts.filter((tag) => !tag.includes(` nonce="${nonce}"`))).toEqual([]);
     policies.push(policy);
   }
   expect(policies[0]).not.toBe(policies[1]);
