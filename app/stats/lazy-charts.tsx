@@ -5,12 +5,10 @@ import { useEffect, useRef, useState, type ComponentProps } from "react";
 
 /*
  * Recharts is the heaviest script of the app (about 125 KB gzip, and a few hundred milliseconds of a phone's
- * main thread to start and draw): it is fetched only when one of these charts (all below the review calendar)
- * comes into view, and each keeps a box of its final height meanwhile, so nothing moves when it arrives. The
- * numbers are on the page already, in the server-rendered table under each chart.
+ * main thread to start and draw): it is fetched only when the quiz-scores chart, at the bottom of /stats, comes
+ * into view, in a box of its final height meanwhile, so nothing moves when it arrives. The numbers are on the
+ * page already, in the server-rendered table under the chart.
  */
-const Ratings = dynamic(() => import("./charts").then((charts) => charts.RatingsChart), { ssr: false, loading: () => null });
-const Forecast = dynamic(() => import("./charts").then((charts) => charts.ForecastChart), { ssr: false, loading: () => null });
 const QuizScores = dynamic(() => import("./charts").then((charts) => charts.QuizScoresChart), { ssr: false, loading: () => null });
 
 function WhenInView({ height, children }: { height: number; children: React.ReactNode }) {
@@ -33,21 +31,7 @@ function WhenInView({ height, children }: { height: number; children: React.Reac
   );
 }
 
-export function RatingsChart(props: ComponentProps<typeof Ratings>) {
-  return (
-    <WhenInView height={260}>
-      <Ratings {...props} />
-    </WhenInView>
-  );
-}
 
-export function ForecastChart(props: ComponentProps<typeof Forecast>) {
-  return (
-    <WhenInView height={240}>
-      <Forecast {...props} />
-    </WhenInView>
-  );
-}
 
 
 export function QuizScoresChart(props: ComponentProps<typeof QuizScores>) {

@@ -4,10 +4,11 @@ import { addDays } from "@/lib/calendar";
 import { MAX_INTERVIEW_DAYS } from "@/lib/learner/interview-date";
 import { getStats, type RetentionGroup } from "@/lib/stats";
 import { CalendarHeatmap } from "./calendar-heatmap";
-import { ForecastChart, QuizScoresChart, RatingsChart } from "./lazy-charts";
+import { DayBars, GRADE_COLORS, LEARNING_COLOR, REVIEW_COLOR } from "./day-bars";
+import { QuizScoresChart } from "./lazy-charts";
 import { RecallDayForm } from "./recall-day-form";
 import { formatDay } from "@/app/ui/progress/format";
-import { LazyTopicProgressChart } from "@/app/ui/progress/lazy-topic-progress-chart";
+import { TopicProgressChart } from "@/app/ui/progress/topic-progress-chart";
 import { ProgressExplained, TopicProgressTable } from "@/app/ui/progress/topic-progress-table";
 import { format } from "@/lib/i18n";
 import { getMessages, titled } from "@/lib/i18n/server";
@@ -135,7 +136,12 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         ) : (
           <>
             <figure className="text-zinc-600 dark:text-zinc-400">
-              <RatingsChart days={stats.ratings} locale={locale} labels={{ title: s.ratings, grades: s.grades }} />
+              <DayBars
+                days={stats.ratings}
+                series={(["again", "hard", "good", "easy"] as const).map((grade) => ({ key: grade, label: s.grades[grade], color: GRADE_COLORS[grade] }))}
+                locale={locale}
+                labels={{ title: s.ratings }}
+              />
             </figure>
             <DataTable
               summary={s.showTable}
@@ -153,7 +159,15 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         ) : (
           <>
             <figure className="text-zinc-600 dark:text-zinc-400">
-              <ForecastChart days={stats.forecast} locale={locale} labels={{ title: s.forecast, learning: s.learning, review: s.review }} />
+              <DayBars
+                days={stats.forecast}
+                series={[
+                  { key: "learning", label: s.learning, color: LEARNING_COLOR },
+                  { key: "review", label: s.review, color: REVIEW_COLOR },
+                ]}
+                locale={locale}
+                labels={{ title: s.forecast }}
+              />
             </figure>
             <DataTable
               summary={s.showTable}
@@ -204,7 +218,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         />
         <ProgressExplained labels={p} recallHelp={recallHelp} />
         <figure className="text-zinc-600 dark:text-zinc-400">
-          <LazyTopicProgressChart
+          <TopicProgressChart
             topics={progress}
             labels={{ title: p.chartTitle, coverage: p.coverage, accuracy: p.accuracy, recall: `${p.recall} (${recallDay})` }}
           />

@@ -7,5 +7,3 @@ export function percentFormat(locale: string) {
   return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
 }
 
-/** The progress chart's height, known before Recharts arrives so its box does not move: a row of three bars a topic. */
-export const progressChartHeight = (topics: number) => topics * 44 + 70;
