@@ -44,17 +44,15 @@ export function postgresRunner(url: string, poolSize: number) {
     return name;
   };
 
+  const unavailable = () => new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
+  const connect = () => pool.connect().catch(() => Promise.reject(unavailable()));
+
   return {
     dialect: DIALECT,
     pool,
     async run<T>(operation: (dialect: Dialect) => Op<T>): Promise<T> {
       for (let attempt = 0; ; attempt++) {
-        let client: pg.PoolClient;
-        try {
-          client = await pool.connect();
-        } catch {
-          throw new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
-        }
+        const client = await connect();
         try {
           await client.query("BEGIN");
           const op = operation(DIALECT);
@@ -75,7 +73,7 @@ export function postgresRunner(url: string, poolSize: number) {
         } catch (error) {
           await client.query("ROLLBACK").catch(() => undefined);
           client.release(isUnavailable(error));
-          if (isUnavailable(error)) throw new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
+          if (isUnavailable(error)) throw unavailable();
           const code = (error as { code?: string }).code ?? "";
           if (!RETRYABLE.has(code)) throw error;
           if (attempt >= RETRIES) throw new DatabaseBusyError(error);
@@ -84,12 +82,7 @@ export function postgresRunner(url: string, poolSize: number) {
     },
     /** Runs an operation that only reads, statement by statement, on a pooled connection. */
     async read<T>(operation: (dialect: Dialect) => Op<T>): Promise<T> {
-      let client: pg.PoolClient;
-      try {
-        client = await pool.connect();
-      } catch {
-        throw new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
-      }
+      const client = await connect();
       try {
         const op = operation(DIALECT);
         let next = op.next();
@@ -103,7 +96,7 @@ export function postgresRunner(url: string, poolSize: number) {
         return next.value;
       } catch (error) {
         client.release(isUnavailable(error));
-        if (isUnavailable(error)) throw new AppError("database_unavailable", "The database cannot be reached just now; try again shortly.", 503);
+        if (isUnavailable(error)) throw unavailable();
         throw error;
       }
     },
