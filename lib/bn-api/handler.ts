@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { BnError } from "@/lib/bn";
 import { AppError } from "@/lib/errors";
-import { jsonEndpoint, nextTurn } from "@/lib/http";
+import { isLargeBody, jsonEndpoint, nextTurn, oneAtATime, parseJsonBody, readBodyText, requireJsonType } from "@/lib/http";
 import { MAX_API_ELEMENTS } from "./requests";
 
 // MAX_API_ELEMENTS numbers of JSON take about 2 MB; twice that room, then 413 while the body is still arriving.
@@ -44,23 +44,36 @@ function refuseNonFinite<T>(result: T): T {
   return result;
 }
 
+/*
+ * Large calculations take their steps (parse, validate, compute, write out) one request at a time. Interleaved,
+ * five of them at the size limit put five steps between any two turns of a small request, which then waited
+ * over a second; in turn, a small request waits at most one step.
+ */
+const largeCalculations = oneAtATime();
+
 /**
  * One shape for every calculator endpoint: JSON in, validated, the engine called, JSON out. The engine's own
  * errors (ε ≤ 0, lengths, one value per channel…) are AppErrors and become 400s with its code and path.
  */
 export function bnEndpoint<S extends z.ZodType>(schema: S, compute: (request: z.output<S>) => unknown) {
-  return jsonEndpoint({ body: schema, maxBytes: MAX_BODY_BYTES, precheck: refuseTooLarge }, async ({ body }) => {
-    let result: unknown;
-    try {
-      result = refuseNonFinite(compute(body as z.output<S>));
-    } catch (error) {
-      if (error instanceof AppError) throw error;
-      // The schema let through something the engine did not expect: a bug to fix, but still the caller's input.
-      console.error("calculator endpoint failed", error);
-      throw new AppError("cannot_compute", "These inputs cannot be computed.");
-    }
-    // Writing a large result out as JSON is a step of its own too (see readJson).
-    await nextTurn();
-    return result;
+  return jsonEndpoint({}, async ({ request }) => {
+    requireJsonType(request);
+    const text = await readBodyText(request, MAX_BODY_BYTES);
+    const calculate = async () => {
+      const body = await parseJsonBody(text, schema, { precheck: refuseTooLarge });
+      let result: unknown;
+      try {
+        result = refuseNonFinite(compute(body));
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        // The schema let through something the engine did not expect: a bug to fix, but still the caller's input.
+        console.error("calculator endpoint failed", error);
+        throw new AppError("cannot_compute", "These inputs cannot be computed.");
+      }
+      // Writing a large result out as JSON is a step of its own too (see readJson), inside the queue.
+      await nextTurn();
+      return Response.json(result);
+    };
+    return isLargeBody(text) ? largeCalculations(calculate) : calculate();
   });
 }

@@ -1,4 +1,5 @@
 export { learnerAction, type ActionResult } from "./action";
 export { appOrigin, jsonEndpoint, learnerEndpoint } from "./endpoint";
 export { clientAddress, withLearnerCookie } from "./client";
-export { apiError, errorResponse, invalidRequest, MAX_BODY_BYTES, nextTurn, parseJsonText, readBodyText, readJson, requireJsonType, type ApiErrorBody } from "./json";
+export { apiError, errorResponse, invalidRequest, isLargeBody, MAX_BODY_BYTES, nextTurn, parseJsonBody, parseJsonText, readBodyText, readJson, requireJsonType, type ApiErrorBody } from "./json";
+export { oneAtATime } from "./one-at-a-time";

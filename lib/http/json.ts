@@ -22,6 +22,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * serves others, so a few large requests at once never hold up a small one for long.
  */
 const LARGE_BODY = 64 * 1024;
+export const isLargeBody = (text: string) => text.length > LARGE_BODY;
 export const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 /** Deeper JSON than this is refused before anything walks it recursively (a checksum, a schema). */
 export const MAX_JSON_DEPTH = 64;
@@ -118,8 +119,12 @@ export async function readJson<T extends z.ZodType>(
   { maxBytes = MAX_BODY_BYTES, precheck }: { maxBytes?: number; precheck?: (body: unknown) => void } = {},
 ): Promise<z.output<T>> {
   requireJsonType(request);
-  const text = await readBodyText(request, maxBytes);
-  const large = text.length > LARGE_BODY;
+  return parseJsonBody(await readBodyText(request, maxBytes), schema, { precheck });
+}
+
+/** The second half of readJson: JSON text already read, parsed and validated, a large body in steps. */
+export async function parseJsonBody<T extends z.ZodType>(text: string, schema: T, { precheck }: { precheck?: (body: unknown) => void } = {}): Promise<z.output<T>> {
+  const large = isLargeBody(text);
   const body = parseJsonText(text);
   precheck?.(body);
   if (large) await nextTurn();
