@@ -37,7 +37,7 @@ export function TopicProgressTable({
 }) {
   const percent = percentFormat(locale);
   return (
-    <table className="w-full text-left text-sm tabular-nums" data-testid="progress-table">
+    <table className="w-full text-left text-xs tabular-nums sm:text-sm" data-testid="progress-table">
       <thead className="border-b border-zinc-200 dark:border-zinc-800">
         <tr>
           <th scope="col" className="py-1 pr-3 font-medium">
@@ -58,8 +58,8 @@ export function TopicProgressTable({
       <tbody>
         {rows.map((row) => (
           <tr key={row.topic} className="border-b border-zinc-100 align-top dark:border-zinc-900" data-testid={`progress-${row.topic}`}>
-            {/* Only a long topic name may break inside a word on a phone; the headers and numbers keep theirs. */}
-            <th scope="row" className="py-2 pr-3 font-normal [overflow-wrap:anywhere]">
+            {/* Smaller text on a phone lets the topic names fit; a name that still cannot breaks rather than overflow. */}
+            <th scope="row" className="py-2 pr-3 font-normal hyphens-auto [overflow-wrap:anywhere]">
               <Link href={`/topics/${row.topic}`} className="font-medium hover:underline">
                 {row.name}
               </Link>
