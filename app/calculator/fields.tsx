@@ -1,52 +1,14 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Field, inputClass } from "@/app/ui/forms/field";
 import { type FieldError } from "@/lib/calculator/tensor";
 import { format, type CalculatorMessages } from "@/lib/i18n";
-
-export const inputClass =
-  "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 font-mono text-sm aria-invalid:border-red-600 disabled:opacity-60 dark:border-zinc-700 dark:bg-zinc-900 dark:aria-invalid:border-red-500";
 
 /** The translated text for an error, falling back to the engine's own English message. */
 export function errorText(error: FieldError, messages: CalculatorMessages): string {
   const template = messages.errors[error.code as keyof CalculatorMessages["errors"]];
   return template ? format(template, { ...error.params, message: error.message }) : error.message;
-}
-
-export function Field({
-  id,
-  label,
-  help,
-  error,
-  children,
-  className = "",
-}: {
-  id: string;
-  label: ReactNode;
-  help?: ReactNode;
-  error?: string;
-  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
-  className?: string;
-}) {
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={`grid content-start gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children(describedBy, Boolean(error))}
-      {help ? (
-        <p id={`${id}-help`} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 export function TextField({
@@ -74,22 +36,20 @@ export function TextField({
 }) {
   return (
     <Field id={id} label={label} help={help} error={error} className={className}>
-      {(describedBy, invalid) =>
+      {(props) =>
         multiline ? (
           <textarea
-            id={id}
+            {...props}
             value={value}
             onChange={(event) => onChange(event.target.value)}
             rows={3}
             spellCheck={false}
             placeholder={placeholder}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-            className={`${inputClass} resize-y`}
+            className={`${inputClass} resize-y font-mono`}
           />
         ) : (
           <input
-            id={id}
+            {...props}
             type="text"
             value={value}
             onChange={(event) => onChange(event.target.value)}
@@ -97,9 +57,7 @@ export function TextField({
             spellCheck={false}
             autoComplete="off"
             placeholder={placeholder}
-            aria-invalid={invalid || undefined}
-            aria-describedby={describedBy}
-            className={inputClass}
+            className={`${inputClass} font-mono`}
           />
         )
       }
@@ -124,8 +82,8 @@ export function SelectField<T extends string>({
 }) {
   return (
     <Field id={id} label={label} className={className}>
-      {() => (
-        <select id={id} value={value} onChange={(event) => onChange(event.target.value as T)} className={`${inputClass} font-sans`}>
+      {(props) => (
+        <select {...props} value={value} onChange={(event) => onChange(event.target.value as T)} className={inputClass}>
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
