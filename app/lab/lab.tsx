@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { CardHtml } from "@/app/ui/cards/card-sides";
+import { NumbersTable } from "@/app/ui/numbers-table";
 import type { LabCardLink } from "@/lib/cards/queries";
 import {
   ARCHITECTURES,
@@ -287,34 +288,7 @@ function DataTable({ table, testId, labelledBy }: { table: Table; testId: string
   return (
     // Focusable, so a keyboard can scroll a long or wide table.
     <div className="mt-2 max-h-96 overflow-auto" tabIndex={0} role="region" aria-labelledby={labelledBy}>
-      <table className="w-full text-left text-sm tabular-nums" data-testid={testId}>
-        <thead className="border-b border-zinc-200 dark:border-zinc-800">
-          <tr>
-            {table.head.map((cell, index) => (
-              <th key={index} scope="col" className="py-1 pr-4 font-medium">
-                {cell}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, rowIndex) => (
-            <tr key={table.keys[rowIndex]} data-key={table.keys[rowIndex]} className="border-b border-zinc-100 dark:border-zinc-900">
-              {row.map((cell, index) =>
-                index === 0 ? (
-                  <th key={index} scope="row" className="py-1 pr-4 font-normal">
-                    {cell}
-                  </th>
-                ) : (
-                  <td key={index} className="py-1 pr-4 whitespace-nowrap">
-                    {cell}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <NumbersTable head={table.head} rows={table.rows} rowKeys={table.keys} testId={testId} noWrap />
     </div>
   );
 }

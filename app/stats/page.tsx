@@ -4,6 +4,7 @@ import { addDays } from "@/lib/calendar";
 import { MAX_INTERVIEW_DAYS } from "@/lib/learner/interview-date";
 import { getStats, type RetentionGroup } from "@/lib/stats";
 import { CalendarHeatmap } from "./calendar-heatmap";
+import { NumbersTable } from "@/app/ui/numbers-table";
 import { DayBars, GRADE_COLORS, LEARNING_COLOR, REVIEW_COLOR } from "./day-bars";
 import { QuizScoresChart } from "./lazy-charts";
 import { RecallDayForm } from "./recall-day-form";
@@ -37,34 +38,7 @@ function DataTable({ summary, head, rows, testId }: { summary: string; head: str
     <details className="text-sm">
       <summary className="cursor-pointer rounded-sm py-1 font-medium text-accent-700 dark:text-accent-300">{summary}</summary>
       <div className="mt-2 max-h-80 overflow-auto">
-        <table className="w-full text-left tabular-nums" data-testid={testId}>
-          <thead className="border-b border-zinc-200 dark:border-zinc-800">
-            <tr>
-              {head.map((cell) => (
-                <th key={cell} scope="col" className="py-1 pr-4 font-medium">
-                  {cell}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, rowIndex) => (
-              <tr key={rowIndex} className="border-b border-zinc-100 dark:border-zinc-900">
-                {row.map((cell, index) =>
-                  index === 0 ? (
-                    <th key={index} scope="row" className="py-1 pr-4 font-normal">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={index} className="py-1 pr-4">
-                      {cell}
-                    </td>
-                  ),
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <NumbersTable head={head} rows={rows} testId={testId} />
       </div>
     </details>
   );
