@@ -1,18 +1,5 @@
+import { TOPICS } from "../lib/content/schema";
 import { expect, test, type Page } from "./fixtures";
-
-const TOPICS = [
-  "motivation",
-  "algorithm",
-  "placement",
-  "parameters",
-  "running-stats",
-  "train-eval",
-  "backward",
-  "regularization",
-  "alternatives",
-  "inference",
-  "practice",
-];
 
 /** Pages in a PDF as Chromium writes it: one page object per printed page. */
 async function printedPages(page: Page): Promise<number> {
