@@ -17,7 +17,15 @@ export type SessionStatus =
   | { state: "replaced" }
   | { state: "ended" };
 
-const ended = (row: { endedAt: Date | null; lastSeenAt: Date }, now: Date) => row.endedAt !== null || now.getTime() - row.lastSeenAt.getTime() > SESSION_LIFETIME_MS;
+type SessionRow = { learnerId: string; endedAt: Date | null; lastSeenAt: Date };
+
+const ended = (row: SessionRow, now: Date) => row.endedAt !== null || now.getTime() - row.lastSeenAt.getTime() > SESSION_LIFETIME_MS;
+
+/** A session's row, or undefined for a token no write has used yet. */
+function* readSession(session: string): Op<SessionRow | undefined> {
+  const [row] = yield* query(`SELECT "learnerId", "endedAt", "lastSeenAt" FROM "Session" WHERE "id" = $1`, [session]);
+  return row && { learnerId: String(row.learnerId), endedAt: readTimeOrNull(row.endedAt), lastSeenAt: readTime(row.lastSeenAt) };
+}
 
 /**
  * What a cookie's session (its token's hash) is now: a device's row names its learner ("active") or says it was
@@ -27,10 +35,7 @@ const ended = (row: { endedAt: Date | null; lastSeenAt: Date }, now: Date) => ro
  */
 export async function sessionStatus(session: string, now = new Date()): Promise<SessionStatus> {
   // Raw SQL: every request with a cookie asks this, and Prisma's query compiler was a sixth of a grade's CPU time.
-  const row = await readSql(function* () {
-    const [found] = yield* query(`SELECT "learnerId", "endedAt", "lastSeenAt" FROM "Session" WHERE "id" = $1`, [session]);
-    return found && { learnerId: String(found.learnerId), endedAt: readTimeOrNull(found.endedAt), lastSeenAt: readTime(found.lastSeenAt) };
-  });
+  const row = await readSql(() => readSession(session));
   if (!row) return { state: "pending", learnerId: session };
   if (row.endedAt !== null && row.endedAt > now) return { state: "replaced" };
   return ended(row, now) ? { state: "ended" } : { state: "active", learnerId: row.learnerId };
@@ -41,12 +46,11 @@ export async function sessionStatus(session: string, now = new Date()): Promise<
  * when it has ended or been replaced. Records when the device was last seen, hourly at most.
  */
 export function* sessionLearner(session: string, now: Date): Op<{ learnerId: string; stored: boolean } | null> {
-  const [row] = yield* query(`SELECT "learnerId", "endedAt", "lastSeenAt" FROM "Session" WHERE "id" = $1`, [session]);
+  const row = yield* readSession(session);
   if (!row) return { learnerId: session, stored: false };
-  const lastSeenAt = readTime(row.lastSeenAt);
-  if (ended({ endedAt: row.endedAt === null ? null : readTime(row.endedAt), lastSeenAt }, now)) return null;
-  if (now.getTime() - lastSeenAt.getTime() > SEEN_EVERY_MS) yield* execute(`UPDATE "Session" SET "lastSeenAt" = $2 WHERE "id" = $1`, [session, now]);
-  return { learnerId: String(row.learnerId), stored: true };
+  if (ended(row, now)) return null;
+  if (now.getTime() - row.lastSeenAt.getTime() > SEEN_EVERY_MS) yield* execute(`UPDATE "Session" SET "lastSeenAt" = $2 WHERE "id" = $1`, [session, now]);
+  return { learnerId: row.learnerId, stored: true };
 }
 
 /** The row of a device's session, made at its first write (after its learner's). */
