@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
-import matter from "gray-matter";
 import type { RootContent } from "mdast";
 import { z } from "zod";
 import { ContentError } from "./errors";
+import { readFrontMatter } from "./front-matter";
 import { claimFormulas } from "./parse";
 import { parseMarkdown, plainText, renderNodes } from "./render";
 import { TOPICS, type Topic } from "./schema";
@@ -53,24 +53,16 @@ export function parseCheatSheet(file: string, source: string, { fill }: { fill: 
   const fail = (problem: string): never => {
     throw new ContentError(file, problem);
   };
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(source, {});
-  } catch (error) {
-    return fail(`front matter is not valid YAML: ${(error as Error).message}`);
-  }
-  const front = frontMatterSchema.safeParse(parsed.data);
-  if (!front.success) {
-    const issue = front.error.issues[0]!;
-    return fail(`${issue.path.join(".") || "front matter"}: ${issue.message}`);
-  }
-  const { topic } = front.data;
+  const {
+    data: { topic },
+    content,
+  } = readFrontMatter(file, source, frontMatterSchema);
   if (path.basename(file, ".md") !== topic) fail(`topic ${topic} must live in ${topic}.md`);
 
-  const typed = handTypedDefault(parsed.content);
+  const typed = handTypedDefault(content);
   if (typed) fail(typed);
 
-  const sections = splitLanguages(parsed.content, fail);
+  const sections = splitLanguages(content, fail);
   const html = {} as Record<Language, string>;
   const formulas = {} as Record<Language, Set<string>>;
   for (const lang of LANGUAGES) {

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
+import { readFrontMatter } from "./front-matter";
 import { z } from "zod";
 import { ContentError } from "./errors";
 import { glossaryProblem, type GlossaryTerm } from "./glossary";
@@ -23,19 +23,8 @@ export type Debate = z.infer<typeof debateSchema>;
 
 /** The debates a "debated" card leads to: competing explanations, each with its evidence and sources. */
 export async function loadDebates(file: string = DEBATES_FILE): Promise<Debate[]> {
-  const name = path.relative(process.cwd(), file);
-  let data: unknown;
-  try {
-    data = matter(await readFile(file, "utf8"), {}).data;
-  } catch (error) {
-    throw new ContentError(name, `front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`);
-  }
-  const parsed = debatesSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ContentError(name, `${issue.path.join(".")}: ${issue.message}`);
-  }
-  return parsed.data.debates;
+  const { data } = readFrontMatter(path.relative(process.cwd(), file), await readFile(file, "utf8"), debatesSchema);
+  return data.debates;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import matter from "gray-matter";
+import { readFrontMatter } from "./front-matter";
 import { z } from "zod";
 import { ContentError } from "./errors";
 import type { SearchTerm } from "./search-index";
@@ -21,13 +21,9 @@ const glossarySchema = z.strictObject({ terms: z.array(termSchema).min(1) });
 export type GlossaryTerm = z.infer<typeof termSchema>;
 
 export async function loadGlossary(file: string = GLOSSARY_FILE): Promise<GlossaryTerm[]> {
-  const parsed = glossarySchema.safeParse(matter(await readFile(file, "utf8"), {}).data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ContentError(path.relative(process.cwd(), file), `${issue.path.join(".")}: ${issue.message}`);
-  }
+  const { data } = readFrontMatter(path.relative(process.cwd(), file), await readFile(file, "utf8"), glossarySchema);
   const seen = new Map<string, string>();
-  for (const term of parsed.data.terms) {
+  for (const term of data.terms) {
     for (const variant of term.avoid) {
       const other = seen.get(variant);
       if (other) throw new ContentError("content/glossary.md", `"${variant}" is listed to avoid twice (${other}, ${term.zh})`);
@@ -35,14 +31,14 @@ export async function loadGlossary(file: string = GLOSSARY_FILE): Promise<Glossa
     }
   }
   const named = new Map<string, string>();
-  for (const term of parsed.data.terms) {
+  for (const term of data.terms) {
     for (const name of new Set(searchNames(term).map(nameKey))) {
       const other = named.get(name);
       if (other) throw new ContentError("content/glossary.md", `"${name}" names two terms (${other}, ${term.zh}): search could not tell which is meant`);
       named.set(name, term.zh);
     }
   }
-  return parsed.data.terms;
+  return data.terms;
 }
 
 

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import matter from "gray-matter";
 import katex from "katex";
 import type { RootContent } from "mdast";
 import { ContentError } from "./errors";
+import { readFrontMatter } from "./front-matter";
 import { runsOf, type Run, type SearchText } from "./search-text";
 import { parseMarkdown, plainText, renderInline, renderNodes } from "./render";
 import { spokenProblem } from "./spoken";
@@ -56,22 +56,7 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     throw new ContentError(file, problem);
   };
 
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    // gray-matter caches by content; an empty options object turns the cache off so a fixed file re-parses.
-    parsed = matter(source, {});
-  } catch (error) {
-    return fail(`front matter is not valid YAML: ${(error as Error).message}`);
-  }
-  const front = frontMatterSchema.safeParse(parsed.data);
-  if (!front.success) {
-    const issue = front.error.issues[0]!;
-    const field = issue.path.join(".") || "front matter";
-    const data = (parsed.data ?? {}) as Record<string, unknown>;
-    const missing = issue.path.length === 1 && data[String(issue.path[0])] === undefined;
-    fail(missing ? `missing field "${field}"` : `${field}: ${issue.message}`);
-  }
-  const meta = front.data!;
+  const { data: meta, content } = readFrontMatter(file, source, frontMatterSchema);
   const reserved = meta.tags.find((tag) => tag.startsWith(LAB_TAG_PREFIX));
   if (reserved) fail(`tags: "${reserved}" is reserved for lab links; write lab: [${reserved.slice(LAB_TAG_PREFIX.length)}]`);
   if (new Set(meta.lab).size !== meta.lab.length) fail("lab: an experiment is listed twice");
@@ -79,7 +64,7 @@ export function parseCard(file: string, source: string, { checkNumeric, position
     fail(`debated: true needs at least two sources (a contested explanation cites each side), found ${meta.sources.length}`);
   }
 
-  const sections = splitSections(parsed.content, fail);
+  const sections = splitSections(content, fail);
   for (const lang of LANGUAGES) {
     for (const key of REQUIRED[meta.type]) {
       if (!sections[lang][key]) fail(`missing language ${lang}: no "${headingFor(key)} (${lang})" section`);
