@@ -11,9 +11,13 @@ export const GRADE_COLORS = { again: "#dc2626", hard: "#d97706", good: "#16a34a"
 export const LEARNING_COLOR = "#d97706";
 export const REVIEW_COLOR = "#4f46e5";
 
-function shortDay(day: string, locale: string) {
-  const [year, month, date] = day.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric" }).format(new Date(year!, month! - 1, date!));
+/** "6/29" for "2026-06-29", in the page's language. */
+function shortDays(locale: string) {
+  const dayFormat = new Intl.DateTimeFormat(locale, { month: "numeric", day: "numeric" });
+  return (day: string) => {
+    const [year, month, date] = day.split("-").map(Number);
+    return dayFormat.format(new Date(year!, month! - 1, date!));
+  };
 }
 
 /** The smallest 1, 2 or 5 × 10ⁿ at or above `value`: an axis that ends on a round count. */
@@ -43,6 +47,7 @@ export function DayBars<K extends string>({
   const ticks = top % 2 === 0 ? [0, top / 2, top] : [0, top];
   const every = Math.max(1, Math.ceil(days.length / X_LABELS));
   const y = (count: number) => HEIGHT - (count / top) * HEIGHT;
+  const shortDay = shortDays(locale);
   return (
     <div className="space-y-2 text-xs">
       <div className="grid grid-cols-[auto_1fr] gap-x-2">
@@ -61,7 +66,7 @@ export function DayBars<K extends string>({
             let base = 0;
             return (
               <g key={day.day}>
-                <title>{`${shortDay(day.day, locale)}: ${series.map(({ key, label }) => `${label} ${day[key]}`).join(", ")}`}</title>
+                <title>{`${shortDay(day.day)}: ${series.map(({ key, label }) => `${label} ${day[key]}`).join(", ")}`}</title>
                 {/* the whole column answers hover, not only its coloured part */}
                 <rect x={index} y={0} width={1} height={HEIGHT} fill="transparent" />
                 {series.map(({ key, color }) => {
@@ -78,7 +83,7 @@ export function DayBars<K extends string>({
           {days.map((day, index) =>
             index % every === 0 ? (
               <span key={day.day} className={`absolute whitespace-nowrap ${index === 0 ? "" : "-translate-x-1/2"}`} style={{ left: index === 0 ? 0 : `${((index + 0.5) / days.length) * 100}%` }}>
-                {shortDay(day.day, locale)}
+                {shortDay(day.day)}
               </span>
             ) : null,
           )}
