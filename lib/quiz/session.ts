@@ -54,9 +54,7 @@ function pick(request: QuizRequest, candidates: Candidate[]): Candidate[] {
 export async function createQuiz(learner: LearnerRef, request: QuizRequest, now = new Date()) {
   // The active deck's metadata (about a hundred rows), filtered here: raw SQL, as Prisma's query compiler cost
   // more than the read itself.
-  const active = await readSql(function* (d) {
-    return yield* query(`SELECT "id", "type", "topic", "difficulty" FROM "Card" WHERE ${d.engine === "sqlite" ? `"retired" = 0` : `NOT "retired"`} ORDER BY "position"`, []);
-  });
+  const active = await readSql(() => query(`SELECT "id", "type", "topic", "difficulty" FROM "Card" WHERE "retired" = $1 ORDER BY "position"`, [false]));
   const among = (list: readonly string[], value: unknown) => list.includes(String(value));
   const wanted = (card: Record<string, unknown>) =>
     request.mode !== "custom" || (among(request.topics, card.topic) && among(request.difficulties, card.difficulty) && among(request.types, card.type));
